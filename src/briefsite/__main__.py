@@ -1,0 +1,3 @@
+from briefsite.cli import main
+
+main()

@@ -1,0 +1,126 @@
+"""The whole pipeline: load → validate → resolve → index → render. Plain data in and out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from briefsite.errors import Problem, error, has_errors
+from briefsite.index import SiteIndex, build_index
+from briefsite.load import ContentFile, Document, Kind, find_content_files, read_document
+from briefsite.model import Actor, Brief
+from briefsite.render import RenderedPage, make_environment, render_site
+from briefsite.resolve import RESERVED_IDS, resolve
+from briefsite.validate import validate_actor, validate_brief
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    index: SiteIndex | None
+    """None when there are errors: nothing may be built from invalid content."""
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pages: tuple[RenderedPage, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+def check_site(root: Path, briefs_dir: Path, only: Iterable[Path] | None = None) -> CheckResult:
+    """Read and cross-check every brief and actor file under `briefs_dir`.
+
+    Cross-file checks (actors, quotes, duplicate ids) always see every file; `only`
+    limits which files' problems are reported.
+    """
+    files, problems = find_content_files(root, briefs_dir)
+    briefs: list[Brief] = []
+    actors: list[Actor] = []
+    for file in files:
+        document = read_document(file)
+        if isinstance(document, Problem):
+            problems.append(document)
+            continue
+        _validate(document, briefs, actors, problems)
+    problems += _duplicate_brief_ids(briefs)
+    resolution, resolve_problems = resolve(briefs, actors)
+    problems += resolve_problems
+    problems = sorted(set(problems))
+    if only is not None:
+        problems = _limit_to(problems, root, only)
+    index = None if has_errors(problems) else build_index(resolution)
+    return CheckResult(index, tuple(problems))
+
+
+def build_site(
+    root: Path, briefs_dir: Path, templates_dir: Path | None = None
+) -> BuildResult:
+    """Every generated page, or no page at all and the problems that prevent them."""
+    checked = check_site(root, briefs_dir)
+    if checked.index is None:
+        return BuildResult((), checked.problems)
+    environment = make_environment(templates_dir)
+    try:
+        pages = render_site(checked.index, environment)
+    except jinja2.TemplateError as exc:
+        # Templates are the maintainers' code: a broken override is reported, not hidden.
+        name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates"
+        line = getattr(exc, "lineno", None) or 1
+        return BuildResult((), (*checked.problems, error(str(name), line, 1, f"template: {exc}")))
+    return BuildResult(tuple(pages), checked.problems)
+
+
+def _validate(
+    document: Document, briefs: list[Brief], actors: list[Actor], problems: list[Problem]
+) -> None:
+    if document.file.kind is Kind.ACTOR:
+        actor, found = validate_actor(document)
+        actors += [actor] if actor else []
+    else:
+        brief, found = validate_brief(document)
+        briefs += [brief] if brief else []
+    problems += found
+
+
+def _duplicate_brief_ids(briefs: list[Brief]) -> list[Problem]:
+    problems = []
+    seen: dict[str, Brief] = {}
+    for brief in sorted(briefs, key=lambda brief: brief.location):
+        where = brief.location
+        if brief.id in RESERVED_IDS:
+            problems.append(error(where.path, 1, 1, f"'{brief.id}' is a reserved id; rename the file"))
+        elif brief.id in seen:
+            first = seen[brief.id].location.path
+            problems.append(
+                error(where.path, 1, 1, f"brief id '{brief.id}' is also the id of {first}; "
+                      "two briefs, one URL: rename one file")
+            )
+        else:
+            seen[brief.id] = brief
+    return problems
+
+
+def _limit_to(problems: list[Problem], root: Path, only: Iterable[Path]) -> list[Problem]:
+    wanted = [_relative(path, root) for path in only]
+    return [
+        problem for problem in problems
+        if any(prefix in ("", ".") or problem.path == prefix or problem.path.startswith(prefix.rstrip("/") + "/")
+               for prefix in wanted)
+    ]
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+__all__ = ["BuildResult", "CheckResult", "ContentFile", "build_site", "check_site"]

@@ -1,0 +1,50 @@
+"""Problems found in contributor files, carried as data rather than raised one by one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem at one place in one file; ordering sorts by file, then line."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(path: str, line: int, column: int, message: str) -> Problem:
+    return Problem(path, line, column, Severity.ERROR, message)
+
+
+def warning(path: str, line: int, column: int, message: str) -> Problem:
+    return Problem(path, line, column, Severity.WARNING, message)
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(problem.is_error for problem in problems)
+
+
+class BriefsiteError(Exception):
+    """Raised by the public entry points when the content has errors; holds all of them."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(problems))
+        super().__init__("\n".join(str(problem) for problem in self.problems))

@@ -1,0 +1,44 @@
+"""Where each generated page lives, as Markdown source paths relative to the docs root.
+
+Generated pages sit in their own folders (`briefs/`, `actors/`), so no id can reach a
+name MkDocs or the theme uses at the top level (`search/`, `assets/`, `404.html`, …).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from markupsafe import Markup
+
+HOME = "index.md"
+ACTORS_INDEX = "actors/index.md"
+
+
+def brief_page(brief_id: str) -> str:
+    return f"briefs/{brief_id}.md"
+
+
+def actor_page(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+class Links:
+    """Relative links from one page to the others; templates call this, never build URLs."""
+
+    def __init__(self, current_page: str) -> None:
+        self._folder = posixpath.dirname(current_page) or "."
+
+    def to(self, page: str) -> Markup:
+        return Markup(posixpath.relpath(page, self._folder))
+
+    def brief(self, brief_id: str) -> Markup:
+        return self.to(brief_page(brief_id))
+
+    def actor(self, actor_id: str) -> Markup:
+        return self.to(actor_page(actor_id))
+
+    def home(self) -> Markup:
+        return self.to(HOME)
+
+    def actors_index(self) -> Markup:
+        return self.to(ACTORS_INDEX)

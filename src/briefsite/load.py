@@ -1,0 +1,262 @@
+"""Find brief and actor files and read their YAML front matter, keeping every position.
+
+Everything under `briefs/` is treated as hostile: sizes, encodings, YAML features and
+symlinks are checked here, and every problem comes back as data.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefsite.errors import Problem, error
+
+MAX_FILE_BYTES = 1_000_000
+"""Larger files are refused unread: a brief is a page of text, not a data dump."""
+
+MAX_YAML_DEPTH = 16
+MAX_YAML_EVENTS = 50_000
+
+ACTORS_FOLDER = "actors"
+
+YamlPath = tuple[str | int, ...]
+
+
+class Kind(StrEnum):
+    BRIEF = "brief"
+    ACTOR = "actor"
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    path: Path
+    display: str
+    """The path shown to contributors: relative to the site root, with forward slashes."""
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file's front matter as plain data, with the position of every key and value."""
+
+    file: ContentFile
+    data: dict[str, Any]
+    body: str
+    body_line: int
+    key_positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    value_positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
+        """Best position for `path`: the key or value itself, else its nearest parent."""
+        table = self.key_positions if key else self.value_positions
+        while path:
+            if path in table:
+                return table[path]
+            path = path[:-1]
+            table = self.value_positions
+        return (1, 1)
+
+
+class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    """Safe YAML without implicit timestamps: dates stay text so validation can say what is wrong."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _FrontMatterError(Exception):
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+def find_content_files(root: Path, briefs_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
+    """Every `.md` file under `briefs_dir`, sorted; symlinks leading outside `root` are refused."""
+    files: list[ContentFile] = []
+    problems: list[Problem] = []
+    if not briefs_dir.is_dir():
+        return files, [error(_display(briefs_dir, root), 1, 1, "briefs folder not found")]
+    real_root = root.resolve()
+    for path in _walk(briefs_dir):
+        display = _display(path, root)
+        if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+            problems.append(error(display, 1, 1, "symlink points outside the repository; refused"))
+            continue
+        if path.is_dir() or path.suffix != ".md":
+            continue
+        relative = path.relative_to(briefs_dir)
+        kind = Kind.ACTOR if relative.parts[0] == ACTORS_FOLDER else Kind.BRIEF
+        files.append(ContentFile(path, display, kind))
+    return files, problems
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    # os.walk does not follow directory symlinks; they are yielded so they can be checked.
+    for current, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        base = Path(current)
+        for name in dirnames:
+            if (base / name).is_symlink():
+                yield base / name
+        for name in sorted(filenames):
+            yield base / name
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_document(file: ContentFile) -> Document | Problem:
+    """Read one file; the result is its front matter or the one problem that stops reading it."""
+    try:
+        text = _read_text(file.path)
+        yaml_text, body, body_line = _split_front_matter(text)
+        data, keys, values = _parse_yaml(yaml_text)
+    except _FrontMatterError as problem:
+        return error(file.display, problem.line, problem.column, problem.message)
+    except OSError as exc:
+        return error(file.display, 1, 1, f"cannot read file: {exc.strerror or exc}")
+    return Document(file, data, body, body_line, keys, values)
+
+
+def _read_text(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _FrontMatterError(
+            1, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes"
+        )
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        line, column = _byte_position(raw, raw.index(b"\x00"))
+        raise _FrontMatterError(line, column, "binary file (NUL byte): briefs are UTF-8 text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(raw, exc.start)
+        raise _FrontMatterError(
+            line, column, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _split_front_matter(text: str) -> tuple[str, str, int]:
+    """Return (YAML text, body, body's first line). The YAML starts on line 2 of the file."""
+    if not text.strip():
+        raise _FrontMatterError(1, 1, "empty file: a brief starts with front matter between '---' lines")
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        raise _FrontMatterError(1, 1, "no front matter: the first line must be '---'")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            body = "\n".join(lines[index + 1 :])
+            return "\n".join(lines[1:index]), body, index + 2
+    raise _FrontMatterError(1, 1, "front matter is not closed: add a line '---' after it")
+
+
+def _parse_yaml(
+    text: str,
+) -> tuple[dict[str, Any], dict[YamlPath, tuple[int, int]], dict[YamlPath, tuple[int, int]]]:
+    _check_events(text)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        keys: dict[YamlPath, tuple[int, int]] = {}
+        values: dict[YamlPath, tuple[int, int]] = {}
+        if not isinstance(node, yaml.MappingNode):
+            line, column = _file_position(node.start_mark) if node else (2, 1)
+            raise _FrontMatterError(
+                line, column, "front matter must be a mapping of keys such as 'title:' and 'date:'"
+            )
+        _record_positions(node, (), keys, values)
+        data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(exc) from None
+    finally:
+        loader.dispose()
+    return data, keys, values
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases and deep nesting from the event stream, before anything is built.
+
+    Scanning events is iterative and linear, so an alias bomb or a thousand nested
+    brackets are refused without being expanded or recursed into.
+    """
+    loader = _Loader(text)
+    depth = 0
+    try:
+        for count, event in enumerate(iter(loader.get_event, None)):
+            if isinstance(event, yaml.AliasEvent):
+                line, column = _file_position(event.start_mark)
+                raise _FrontMatterError(
+                    line, column, "YAML aliases ('*name') are not allowed in front matter"
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    line, column = _file_position(event.start_mark)
+                    raise _FrontMatterError(line, column, "front matter is nested too deeply")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if count > MAX_YAML_EVENTS:
+                raise _FrontMatterError(2, 1, "front matter has too many values")
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(exc) from None
+    finally:
+        loader.dispose()
+
+
+def _record_positions(
+    node: yaml.Node,
+    path: YamlPath,
+    keys: dict[YamlPath, tuple[int, int]],
+    values: dict[YamlPath, tuple[int, int]],
+) -> None:
+    values[path] = _file_position(node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, column = _file_position(key_node.start_mark)
+                raise _FrontMatterError(line, column, "keys must be plain words")
+            child = (*path, key_node.value)
+            if child in keys:
+                line, column = _file_position(key_node.start_mark)
+                raise _FrontMatterError(line, column, f"duplicate key '{key_node.value}'")
+            keys[child] = _file_position(key_node.start_mark)
+            _record_positions(value_node, child, keys, values)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_positions(item, (*path, index), keys, values)
+
+
+def _file_position(mark: Any) -> tuple[int, int]:
+    # Marks are 0-based within the YAML text, which starts on line 2 of the file.
+    return mark.line + 2, mark.column + 1
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> _FrontMatterError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = _file_position(mark) if mark else (2, 1)
+    problem = getattr(exc, "problem", None) or str(exc)
+    if "\t" in problem or "'\\t'" in problem:
+        problem = "tab character: indent YAML with spaces, not tabs"
+    return _FrontMatterError(line, column, f"invalid YAML: {problem}")

@@ -1,0 +1,81 @@
+"""The domain: briefs, actors and quotes as read from files. Typed, immutable, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where something was written: file path (relative to the site root), 1-based line and column."""
+
+    path: str
+    line: int
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    publisher: str | None = None
+    author: str | None = None
+    published: date | None = None
+    archive_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in a brief, as the brief spells it."""
+
+    name: str
+    role: str | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class Quote:
+    by: str
+    text: str
+    context: str | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class Brief:
+    id: str
+    title: str
+    date: date
+    source: Source
+    summary: str
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    tags: tuple[str, ...]
+    body: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """`actor` is another registered actor's id; `relation` reads from the owner's side."""
+
+    actor: str
+    relation: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A registered actor (from `briefs/actors/`) or an implicit one made from a mention."""
+
+    id: str
+    name: str
+    location: Location
+    registered: bool = True
+    type: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    wikidata: str | None = None
+    links: tuple[str, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    profile: str = ""

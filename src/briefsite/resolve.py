@@ -1,0 +1,150 @@
+"""Mentions → actors: by id, name or alias after normalisation, else an implicit actor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from briefsite.errors import Problem, error, warning
+from briefsite.model import Actor, Brief, Location, Mention, Quote
+from briefsite.slugs import name_key, slug
+
+RESERVED_IDS = frozenset({"index"})
+"""Ids that would overwrite a generated index page."""
+
+
+@dataclass(frozen=True)
+class CastMember:
+    actor_id: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class ResolvedQuote:
+    quote: Quote
+    actor_id: str
+
+
+@dataclass(frozen=True)
+class ResolvedBrief:
+    brief: Brief
+    cast: tuple[CastMember, ...]
+    quotes: tuple[ResolvedQuote, ...]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    briefs: tuple[ResolvedBrief, ...]
+    actors: dict[str, Actor]
+    """Every actor by id, registered and implicit."""
+
+
+class _Registry:
+    """Name keys → actor ids, filled from registered actors, then grown by implicit ones."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, str] = {}
+        self.actors: dict[str, Actor] = {}
+        self.problems: list[Problem] = []
+
+    def register(self, actor: Actor) -> None:
+        if not self._claim_id(actor):
+            return
+        for spelling in (actor.id, actor.name, *actor.aliases):
+            key = name_key(spelling)
+            owner = self.by_key.setdefault(key, actor.id)
+            if owner != actor.id:
+                self.problems.append(
+                    error(
+                        actor.location.path,
+                        actor.location.line,
+                        actor.location.column,
+                        f"'{spelling}' also names actor '{owner}' "
+                        f"({self.actors[owner].location.path}); one name, one actor",
+                    )
+                )
+
+    def lookup_or_create(self, mention: Mention) -> str | None:
+        key = name_key(mention.name)
+        if not key:
+            self.problems.append(
+                _at(mention.location, f"actor name '{mention.name}' has no letters or digits")
+            )
+            return None
+        if key in self.by_key:
+            return self.by_key[key]
+        actor = Actor(id=slug(mention.name), name=mention.name, location=mention.location,
+                      registered=False)
+        if not self._claim_id(actor):
+            return None
+        self.by_key[key] = actor.id
+        return actor.id
+
+    def _claim_id(self, actor: Actor) -> bool:
+        where = actor.location
+        if actor.id in RESERVED_IDS:
+            self.problems.append(_at(where, f"'{actor.id}' is a reserved id; choose another name"))
+            return False
+        other = self.actors.get(actor.id)
+        if other is not None:
+            self.problems.append(
+                _at(where, f"actor id '{actor.id}' is also the id of '{other.name}' "
+                    f"({other.location.path}:{other.location.line}); two actors, one URL")
+            )
+            return False
+        self.actors[actor.id] = actor
+        return True
+
+
+def resolve(briefs: Iterable[Brief], registered: Iterable[Actor]) -> tuple[Resolution, list[Problem]]:
+    """Resolve every mention and quote; implicit actors take the name of their first mention."""
+    registry = _Registry()
+    for actor in sorted(registered, key=lambda actor: actor.location):
+        registry.register(actor)
+    registry.problems += _check_affiliations(registry.actors)
+    resolved = tuple(
+        _resolve_brief(brief, registry)
+        for brief in sorted(briefs, key=lambda brief: (brief.date, brief.id))
+    )
+    return Resolution(resolved, dict(sorted(registry.actors.items()))), registry.problems
+
+
+def _resolve_brief(brief: Brief, registry: _Registry) -> ResolvedBrief:
+    cast: dict[str, CastMember] = {}
+    for mention in brief.mentions:
+        actor_id = registry.lookup_or_create(mention)
+        if actor_id is None:
+            continue
+        if actor_id in cast:
+            registry.problems.append(
+                _at(mention.location, f"'{mention.name}' is listed twice among this brief's actors",
+                    severity_warning=True)
+            )
+            continue
+        cast[actor_id] = CastMember(actor_id, mention.role)
+    quotes = []
+    for quote in brief.quotes:
+        actor_id = registry.by_key.get(name_key(quote.by))
+        if actor_id not in cast:
+            names = ", ".join(f"'{mention.name}'" for mention in brief.mentions)
+            registry.problems.append(
+                _at(quote.location, f"quote by '{quote.by}', who is not one of this brief's "
+                    f"actors ({names}); add them to 'actors' or fix the name")
+            )
+            continue
+        quotes.append(ResolvedQuote(quote, actor_id))
+    return ResolvedBrief(brief, tuple(cast.values()), tuple(quotes))
+
+
+def _check_affiliations(actors: dict[str, Actor]) -> list[Problem]:
+    return [
+        _at(affiliation.location, f"affiliation names unknown actor id '{affiliation.actor}'")
+        for actor in actors.values()
+        for affiliation in actor.affiliations
+        if affiliation.actor not in actors or affiliation.actor == actor.id
+    ]
+
+
+def _at(location: Location, message: str, *, severity_warning: bool = False) -> Problem:
+    make = warning if severity_warning else error
+    return make(location.path, location.line, location.column, message)

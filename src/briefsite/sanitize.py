@@ -1,0 +1,85 @@
+"""Contributor text → output that cannot carry markup or script into a page.
+
+Two ways out, one per kind of field:
+- `inline_text` for text that is only displayed (names, titles, quotes, roles, tags):
+  every ASCII punctuation mark becomes a numeric character reference, so neither HTML
+  nor Markdown (nor any Markdown extension a site enables) can read anything into it;
+- `markdown_html` for fields that are Markdown (summary, body, profile): rendered with
+  Python-Markdown, then cleaned by Ammonia (nh3) against an allow-list.
+"""
+
+from __future__ import annotations
+
+import html
+import string
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div",
+        "dl", "dt", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark",
+        "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup", "table", "tbody",
+        "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    }
+)  # fmt: skip
+"""What Markdown produces for prose. No images: a brief must not load a remote tracking pixel."""
+
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "ol": {"start"},
+    "td": {"align"},
+    "th": {"align"},
+}
+ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+LINK_REL = "nofollow noopener noreferrer"
+
+_MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "sane_lists", "def_list", "abbr"]
+_REFERENCES = {ord(char): f"&#{ord(char)};" for char in string.punctuation}
+
+
+def inline_text(text: str) -> Markup:
+    """Plain text made safe for both HTML and Markdown; whitespace folded to single spaces."""
+    return Markup(" ".join(text.split()).translate(_REFERENCES))
+
+
+def attribute_text(text: str) -> str:
+    """Plain text for an HTML attribute value or a `<title>`."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def clean_html(fragment: str) -> str:
+    return str(
+        nh3.clean(
+            fragment,
+            tags=set(ALLOWED_TAGS),
+            attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+            url_schemes=set(ALLOWED_URL_SCHEMES),
+            link_rel=LINK_REL,
+            strip_comments=True,
+        )
+    )
+
+
+class MarkdownRenderer:
+    """Renders contributor Markdown to clean HTML; one instance serves a whole build."""
+
+    def __init__(self) -> None:
+        self._markdown = markdown.Markdown(extensions=_MARKDOWN_EXTENSIONS, output_format="html")
+
+    def to_html(self, text: str) -> Markup:
+        return Markup(clean_html(self._markdown.reset().convert(text)))
+
+    def to_plain(self, text: str) -> str:
+        """Text only, for descriptions: tags dropped, references decoded."""
+        return html.unescape(nh3.clean(self._markdown.reset().convert(text), tags=set()))
+
+
+def external_link(url: str, text: str) -> Markup:
+    """A link out of the site; `url` has been validated as http(s) by the front-matter models."""
+    return Markup(
+        f'<a href="{html.escape(url, quote=True)}" rel="{LINK_REL}">{inline_text(text)}</a>'
+    )

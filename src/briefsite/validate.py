@@ -1,0 +1,205 @@
+"""Front matter → typed models. Every problem is collected, each at the key it concerns."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any, TypeVar, Union
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from briefsite.errors import Problem, error, warning
+from briefsite.frontmatter import ActorFrontMatter, BriefFrontMatter
+from briefsite.load import Document, YamlPath
+from briefsite.model import Actor, Affiliation, Brief, Location, Mention, Quote, Source
+from briefsite.slugs import slug
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+# Something that a browser would read as a tag or comment, not a lone "<" in prose.
+_RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
+
+
+def validate_brief(document: Document) -> tuple[Brief | None, list[Problem]]:
+    front, problems = _validate(document, BriefFrontMatter)
+    if front is None:
+        return None, problems
+    brief_id = _file_id(document, problems)
+    path = document.file.display
+    brief = Brief(
+        id=brief_id,
+        title=front.title,
+        date=front.date,
+        source=Source(**front.source.model_dump()),
+        summary=front.summary,
+        mentions=tuple(
+            Mention(entry.name, entry.role, _location(document, ("actors", index)))
+            for index, entry in enumerate(front.actors)
+        ),
+        quotes=tuple(
+            Quote(entry.by, entry.text, entry.context, _location(document, ("quotes", index)))
+            for index, entry in enumerate(front.quotes)
+        ),
+        tags=tuple(front.tags),
+        body=document.body,
+        location=Location(path, 1, 1),
+    )
+    return (brief if brief_id else None), problems
+
+
+def validate_actor(document: Document) -> tuple[Actor | None, list[Problem]]:
+    front, problems = _validate(document, ActorFrontMatter)
+    if front is None:
+        return None, problems
+    actor_id = _file_id(document, problems)
+    actor = Actor(
+        id=actor_id,
+        name=front.name,
+        location=Location(document.file.display, 1, 1),
+        type=front.type,
+        aliases=tuple(front.aliases),
+        description=front.description,
+        wikidata=front.wikidata,
+        links=tuple(front.links),
+        affiliations=tuple(
+            Affiliation(entry.actor, entry.relation, _location(document, ("affiliations", index)))
+            for index, entry in enumerate(front.affiliations)
+        ),
+        profile=document.body,
+    )
+    return (actor if actor_id else None), problems
+
+
+def _validate(
+    document: Document, model: type[_Model]
+) -> tuple[_Model | None, list[Problem]]:
+    problems = list(_raw_html_warnings(document))
+    try:
+        return model.model_validate(document.data), problems
+    except ValidationError as exc:
+        problems += [_problem(document, model, details) for details in exc.errors()]
+        return None, problems
+
+
+def _file_id(document: Document, problems: list[Problem]) -> str:
+    stem = document.file.path.stem
+    file_id = slug(stem)
+    if not file_id:
+        problems.append(
+            error(document.file.display, 1, 1, "file name has no letters or digits to make an id")
+        )
+    return file_id
+
+
+def _location(document: Document, path: YamlPath) -> Location:
+    line, column = document.position(path)
+    return Location(document.file.display, line, column)
+
+
+def _problem(document: Document, model: type[BaseModel], details: ErrorDetails) -> Problem:
+    loc = tuple(details["loc"])
+    where = _dotted(loc)
+    kind = details["type"]
+    if kind == "missing":
+        line, column = document.position(loc[:-1])
+        parent = f" in '{_dotted(loc[:-1])}'" if loc[:-1] else ""
+        message = f"missing required key '{loc[-1]}'{parent}"
+    elif kind == "extra_forbidden":
+        line, column = document.position(loc, key=True)
+        message = f"unknown key '{where}'" + _did_you_mean(str(loc[-1]), model, loc[:-1])
+    else:
+        line, column = document.position(loc)
+        message = f"'{where}' {_reason(details)}"
+    return error(document.file.display, line, column, message)
+
+
+def _reason(details: ErrorDetails) -> str:
+    message = details["msg"].removeprefix("Value error, ")
+    if details["type"] == "string_type" and isinstance(details["input"], bool | int | float):
+        return "must be text; put quotes around it (YAML read it as a number or yes/no)"
+    if details["type"] == "list_type":
+        return "must be a list (lines starting with '- ')"
+    if details["type"] in ("model_type", "model_attributes_type", "dict_type"):
+        return "must be a mapping of keys"
+    if details["type"] == "too_short" and isinstance(details["input"], list):
+        return "must list at least one entry"
+    if details["type"] == "string_too_short":
+        return "must not be empty"
+    return message[:1].lower() + message[1:]
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _did_you_mean(key: str, model: type[BaseModel], parent: tuple[Any, ...]) -> str:
+    allowed = _fields_at(model, parent)
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    return f" (allowed: {', '.join(allowed)})" if allowed else ""
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Names of the fields of the model found at `loc`, walking lists and optionals."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        current = _inner_model(fields[part].annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    for candidate in _type_args(annotation):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _type_args(annotation: Any) -> Iterator[Any]:
+    yield annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, Union, types.UnionType, typing.Annotated):
+        for argument in typing.get_args(annotation):
+            yield from _type_args(argument)
+
+
+def _raw_html_warnings(document: Document) -> Iterator[Problem]:
+    """Raw HTML is removed from the site; say so where it was written."""
+    for path, value in _strings(document.data, ()):
+        if _RAW_HTML.search(value):
+            line, column = document.position(path)
+            yield warning(
+                document.file.display,
+                line,
+                column,
+                f"raw HTML in '{_dotted(path)}' is not published; write plain text or Markdown",
+            )
+    match = _RAW_HTML.search(document.body)
+    if match:
+        line = document.body_line + document.body.count("\n", 0, match.start())
+        yield warning(
+            document.file.display, line, 1, "raw HTML in the body is not published; use Markdown"
+        )
+
+
+def _strings(value: Any, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
