@@ -59,9 +59,7 @@ def check_site(root: Path, briefs_dir: Path, only: Iterable[Path] | None = None)
     return CheckResult(index, tuple(problems))
 
 
-def build_site(
-    root: Path, briefs_dir: Path, templates_dir: Path | None = None
-) -> BuildResult:
+def build_site(root: Path, briefs_dir: Path, templates_dir: Path | None = None) -> BuildResult:
     """Every generated page, or no page at all and the problems that prevent them."""
     checked = check_site(root, briefs_dir)
     if checked.index is None:
@@ -95,12 +93,19 @@ def _duplicate_brief_ids(briefs: list[Brief]) -> list[Problem]:
     for brief in sorted(briefs, key=lambda brief: brief.location):
         where = brief.location
         if brief.id in RESERVED_IDS:
-            problems.append(error(where.path, 1, 1, f"'{brief.id}' is a reserved id; rename the file"))
+            problems.append(
+                error(where.path, 1, 1, f"'{brief.id}' is a reserved id; rename the file")
+            )
         elif brief.id in seen:
             first = seen[brief.id].location.path
             problems.append(
-                error(where.path, 1, 1, f"brief id '{brief.id}' is also the id of {first}; "
-                      "two briefs, one URL: rename one file")
+                error(
+                    where.path,
+                    1,
+                    1,
+                    f"brief id '{brief.id}' is also the id of {first}; "
+                    "two briefs, one URL: rename one file",
+                )
             )
         else:
             seen[brief.id] = brief
@@ -110,9 +115,14 @@ def _duplicate_brief_ids(briefs: list[Brief]) -> list[Problem]:
 def _limit_to(problems: list[Problem], root: Path, only: Iterable[Path]) -> list[Problem]:
     wanted = [_relative(path, root) for path in only]
     return [
-        problem for problem in problems
-        if any(prefix in ("", ".") or problem.path == prefix or problem.path.startswith(prefix.rstrip("/") + "/")
-               for prefix in wanted)
+        problem
+        for problem in problems
+        if any(
+            prefix in ("", ".")
+            or problem.path == prefix
+            or problem.path.startswith(prefix.rstrip("/") + "/")
+            for prefix in wanted
+        )
     ]
 
 

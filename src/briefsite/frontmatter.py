@@ -92,7 +92,9 @@ class BriefFrontMatter(_Strict):
     summary: Text
     actors: Annotated[list[Annotated[MentionEntry, _bare_to("name")]], Field(min_length=1)]
     quotes: list[QuoteEntry] = []
-    tags: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]] = []
+    tags: list[
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+    ] = []
 
 
 class AffiliationEntry(_Strict):

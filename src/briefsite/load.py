@@ -63,8 +63,11 @@ class Document:
         return (1, 1)
 
 
-class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
-    """Safe YAML without implicit timestamps: dates stay text so validation can say what is wrong."""
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: faster
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
+    """Safe YAML without implicit timestamps: dates stay text, so validation can explain them."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -159,7 +162,9 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 def _split_front_matter(text: str) -> tuple[str, str, int]:
     """Return (YAML text, body, body's first line). The YAML starts on line 2 of the file."""
     if not text.strip():
-        raise _FrontMatterError(1, 1, "empty file: a brief starts with front matter between '---' lines")
+        raise _FrontMatterError(
+            1, 1, "empty file: a brief starts with front matter between '---' lines"
+        )
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
         raise _FrontMatterError(1, 1, "no front matter: the first line must be '---'")

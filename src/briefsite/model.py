@@ -8,7 +8,7 @@ from datetime import date
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """Where something was written: file path (relative to the site root), 1-based line and column."""
+    """Where something was written: path relative to the site root, 1-based line and column."""
 
     path: str
     line: int

@@ -31,6 +31,8 @@ class RenderedPage:
     path: str
     """Markdown source path relative to the docs root, e.g. `briefs/2024-02-09-x.md`."""
     content: str
+    in_nav: bool = False
+    """Only index pages belong in the navigation; briefs and actors are reached from them."""
 
 
 def make_environment(site_templates: Path | None = None) -> jinja2.Environment:
@@ -73,23 +75,41 @@ class _PageRenderer:
         self.environment = environment
         self.markdown = MarkdownRenderer()
 
-    def _page(self, template: str, path: str, meta: dict[str, Any], **context: Any) -> RenderedPage:
+    def _page(
+        self,
+        template: str,
+        path: str,
+        meta: dict[str, Any],
+        *,
+        in_nav: bool = False,
+        **context: Any,
+    ) -> RenderedPage:
         body = self.environment.get_template(template).render(
-            links=layout.Links(path), markdown=self.markdown.to_html, external=external_link,
-            actors=self.index.actors, **context,
+            links=layout.Links(path),
+            markdown=self.markdown.to_html,
+            external=external_link,
+            actors=self.index.actors,
+            **context,
         )
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
-        return RenderedPage(path, f"---\n{front}---\n\n{body}")
+        return RenderedPage(path, f"---\n{front}---\n\n{body}", in_nav)
 
     def index_pages(self) -> Iterator[RenderedPage]:
         hidden = {"search": {"exclude": True}}
         yield self._page(
-            "home.md.j2", layout.HOME, {"title": "Latest briefs", **hidden},
+            "home.md.j2",
+            layout.HOME,
+            {"title": "Latest briefs", **hidden},
+            in_nav=True,
             briefs=[item.brief for item in self.index.briefs[:LATEST_ON_HOME]],
-            brief_count=len(self.index.briefs), actor_count=len(self.index.actors),
+            brief_count=len(self.index.briefs),
+            actor_count=len(self.index.actors),
         )
         yield self._page(
-            "actors_index.md.j2", layout.ACTORS_INDEX, {"title": "Actors", **hidden},
+            "actors_index.md.j2",
+            layout.ACTORS_INDEX,
+            {"title": "Actors", **hidden},
+            in_nav=True,
             groups=_alphabetical(self.index.actors_by_name()),
             counts={key: len(value) for key, value in self.index.appearances.items()},
         )
@@ -98,15 +118,20 @@ class _PageRenderer:
         for item in self.index.briefs:
             brief = item.brief
             yield self._page(
-                "brief.md.j2", layout.brief_page(brief.id), self._meta(brief.title, brief.summary),
-                brief=brief, cast=item.cast, quotes=item.quotes,
+                "brief.md.j2",
+                layout.brief_page(brief.id),
+                self._meta(brief.title, brief.summary),
+                brief=brief,
+                cast=item.cast,
+                quotes=item.quotes,
                 related=self.index.related.get(brief.id, ()),
             )
 
     def actor_pages(self) -> Iterator[RenderedPage]:
         for actor in self.index.actors.values():
             yield self._page(
-                "actor.md.j2", layout.actor_page(actor.id),
+                "actor.md.j2",
+                layout.actor_page(actor.id),
                 self._meta(actor.name, actor.description or actor.profile),
                 actor=actor,
                 appearances=self.index.appearances.get(actor.id, ()),
@@ -130,4 +155,3 @@ def _alphabetical(actors: list[Actor]) -> list[tuple[str, list[Actor]]]:
         initial = (slug(actor.name)[:1] or "#").upper()
         groups.setdefault(initial if initial.isalpha() else "#", []).append(actor)
     return sorted(groups.items())
-

@@ -73,8 +73,9 @@ class _Registry:
             return None
         if key in self.by_key:
             return self.by_key[key]
-        actor = Actor(id=slug(mention.name), name=mention.name, location=mention.location,
-                      registered=False)
+        actor = Actor(
+            id=slug(mention.name), name=mention.name, location=mention.location, registered=False
+        )
         if not self._claim_id(actor):
             return None
         self.by_key[key] = actor.id
@@ -88,15 +89,20 @@ class _Registry:
         other = self.actors.get(actor.id)
         if other is not None:
             self.problems.append(
-                _at(where, f"actor id '{actor.id}' is also the id of '{other.name}' "
-                    f"({other.location.path}:{other.location.line}); two actors, one URL")
+                _at(
+                    where,
+                    f"actor id '{actor.id}' is also the id of '{other.name}' "
+                    f"({other.location.path}:{other.location.line}); two actors, one URL",
+                )
             )
             return False
         self.actors[actor.id] = actor
         return True
 
 
-def resolve(briefs: Iterable[Brief], registered: Iterable[Actor]) -> tuple[Resolution, list[Problem]]:
+def resolve(
+    briefs: Iterable[Brief], registered: Iterable[Actor]
+) -> tuple[Resolution, list[Problem]]:
     """Resolve every mention and quote; implicit actors take the name of their first mention."""
     registry = _Registry()
     for actor in sorted(registered, key=lambda actor: actor.location):
@@ -117,8 +123,11 @@ def _resolve_brief(brief: Brief, registry: _Registry) -> ResolvedBrief:
             continue
         if actor_id in cast:
             registry.problems.append(
-                _at(mention.location, f"'{mention.name}' is listed twice among this brief's actors",
-                    severity_warning=True)
+                _at(
+                    mention.location,
+                    f"'{mention.name}' is listed twice among this brief's actors",
+                    severity_warning=True,
+                )
             )
             continue
         cast[actor_id] = CastMember(actor_id, mention.role)
@@ -128,8 +137,11 @@ def _resolve_brief(brief: Brief, registry: _Registry) -> ResolvedBrief:
         if actor_id not in cast:
             names = ", ".join(f"'{mention.name}'" for mention in brief.mentions)
             registry.problems.append(
-                _at(quote.location, f"quote by '{quote.by}', who is not one of this brief's "
-                    f"actors ({names}); add them to 'actors' or fix the name")
+                _at(
+                    quote.location,
+                    f"quote by '{quote.by}', who is not one of this brief's "
+                    f"actors ({names}); add them to 'actors' or fix the name",
+                )
             )
             continue
         quotes.append(ResolvedQuote(quote, actor_id))

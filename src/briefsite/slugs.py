@@ -22,6 +22,6 @@ def slug(text: str) -> str:
 def name_key(name: str) -> str:
     """What names are compared by: case, diacritics, apostrophes, hyphens and spacing ignored.
 
-    "Kata'ib Hezbollah", "KATAIB-HEZBOLLAH" and "Kataʼib  Hezbollah" share one key.
+    "Kata'ib Hezbollah", "KATAIB-HEZBOLLAH" and "Kataib  Hezbollah" share one key.
     """
     return _NOT_ALNUM.sub("", unidecode(name).lower())

@@ -74,9 +74,7 @@ def validate_actor(document: Document) -> tuple[Actor | None, list[Problem]]:
     return (actor if actor_id else None), problems
 
 
-def _validate(
-    document: Document, model: type[_Model]
-) -> tuple[_Model | None, list[Problem]]:
+def _validate(document: Document, model: type[_Model]) -> tuple[_Model | None, list[Problem]]:
     problems = list(_raw_html_warnings(document))
     try:
         return model.model_validate(document.data), problems

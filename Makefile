@@ -1,0 +1,39 @@
+# One command to serve the demo site, one to run every test. Each sets itself up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.PHONY: serve build test lint check bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+# --livereload: with click > 8.2.1, MkDocs 1.6.1 otherwise turns live reload off (mkdocs#4032).
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/briefsite check --strict
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/briefsite check briefs
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/build_scale.py
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,87 @@
+"""The MkDocs adapter: the only module that imports mkdocs. Each hook delegates to the core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from briefsite.build import BuildResult, build_site
+
+log = get_plugin_logger(__name__)
+
+
+class BriefsiteConfig(base.Config):
+    briefs_dir = c.Type(str, default="briefs")
+    """Folder of brief files (and `actors/`), relative to `mkdocs.yml`."""
+    templates_dir = c.Type(str, default="templates")
+    """Folder of this site's template overrides, relative to `mkdocs.yml`."""
+
+
+class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
+    def __init__(self) -> None:
+        # Set afresh by every build in on_pre_build; nothing outlives one build.
+        self._result: BuildResult | None = None
+
+    def _folder(self, config: MkDocsConfig, name: str) -> Path:
+        return Path(config.config_file_path).parent / name
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Runs before MkDocs cleans site_dir: invalid content leaves the last good site intact.
+        root = Path(config.config_file_path).parent
+        self._result = build_site(
+            root,
+            self._folder(config, self.config.briefs_dir),
+            self._folder(config, self.config.templates_dir),
+        )
+        for problem in self._result.problems:
+            if not problem.is_error:
+                log.warning(str(problem))
+        if not self._result.ok:
+            errors = [str(problem) for problem in self._result.problems if problem.is_error]
+            raise PluginError("invalid briefs:\n" + "\n".join(errors))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self._result is not None, "on_pre_build always runs first"
+        for page in self._result.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None and existing.generated_by is None:
+                raise PluginError(
+                    f"{config.docs_dir}/{page.path} is a hand-written page where briefsite "
+                    "generates one; rename or remove it"
+                )
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, page.path, content=page.content, inclusion=inclusion)
+            )
+        if config.nav is None:
+            config.nav = _default_nav(self._result, files)
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        for name in (self.config.briefs_dir, self.config.templates_dir):
+            folder = self._folder(config, name)
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._result = None
+
+
+def _default_nav(result: BuildResult, files: Files) -> list[str]:
+    """Index pages and hand-written pages only: briefs and actors are reached through them,
+    so the navigation of every page does not list every other page."""
+    hand_written = [
+        file.src_uri for file in files.documentation_pages() if file.generated_by is None
+    ]
+    return [*(page.path for page in result.pages if page.in_nav), *sorted(hand_written)]

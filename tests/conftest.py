@@ -1,0 +1,101 @@
+"""Shared fixtures: tiny sites written into temporary folders, and real `mkdocs build` runs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+
+MKDOCS_YML = """\
+site_name: test site
+docs_dir: docs
+theme:
+  name: material
+plugins:
+  - search
+  - briefsite
+"""
+
+MINIMAL_BRIEF = """\
+---
+title: A brief
+date: 2024-02-09
+source: https://example.org/a
+summary: Something happened.
+actors:
+  - Someone
+---
+"""
+
+
+class Site:
+    """A throwaway site folder: write briefs and actors, check it, build it with MkDocs."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        (root / "briefs" / "actors").mkdir(parents=True)
+        (root / "docs").mkdir()
+        (root / "mkdocs.yml").write_text(MKDOCS_YML)
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def brief(self, name: str, text: str) -> Path:
+        return self.write(f"briefs/{name}.md", text)
+
+    def actor(self, name: str, text: str) -> Path:
+        return self.write(f"briefs/actors/{name}.md", text)
+
+    def mkdocs_build(
+        self, *args: str, site_dir: Path | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        site_dir = site_dir or self.root / "site"
+        return run_mkdocs_build(self.root, site_dir, *args)
+
+    def html(self, page: str) -> BeautifulSoup:
+        return BeautifulSoup((self.root / "site" / page / "index.html").read_text(), "html.parser")
+
+
+def run_mkdocs_build(root: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    return Site(tmp_path / "site-root")
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Callable[[str], Site]:
+    return lambda name: Site(tmp_path / name)
