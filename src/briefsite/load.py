@@ -192,7 +192,7 @@ def _parse_yaml(
         _record_positions(node, (), keys, values)
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
-        raise _yaml_problem(exc) from None
+        raise _yaml_problem(exc, text) from None
     finally:
         loader.dispose()
     return data, keys, values
@@ -225,7 +225,7 @@ def _check_events(text: str) -> None:
             if isinstance(event, yaml.StreamEndEvent):
                 break
     except yaml.YAMLError as exc:
-        raise _yaml_problem(exc) from None
+        raise _yaml_problem(exc, text) from None
     finally:
         loader.dispose()
 
@@ -258,10 +258,12 @@ def _file_position(mark: Any) -> tuple[int, int]:
     return mark.line + 2, mark.column + 1
 
 
-def _yaml_problem(exc: yaml.YAMLError) -> _FrontMatterError:
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> _FrontMatterError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = _file_position(mark) if mark else (2, 1)
     problem = getattr(exc, "problem", None) or str(exc)
-    if "\t" in problem or "'\\t'" in problem:
+    if mark and "\t" in text.split("\n")[mark.line][: mark.column + 1]:
         problem = "tab character: indent YAML with spaces, not tabs"
+    elif "nesting depth" in problem:
+        return _FrontMatterError(line, column, "front matter is nested too deeply")
     return _FrontMatterError(line, column, f"invalid YAML: {problem}")

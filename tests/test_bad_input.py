@@ -1,0 +1,206 @@
+"""Every kind of bad input of SPEC §6 gets one clear `file:line:col: severity: message`."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from briefsite.build import check_site
+from tests.conftest import Site
+
+GOOD = {
+    "title": "title: A brief",
+    "date": "date: 2024-02-09",
+    "source": "source: https://example.org/a",
+    "summary": "summary: Something happened.",
+    "actors": "actors:\n  - Someone",
+}
+
+
+def front(**replace: str | None) -> str:
+    """A valid brief with some lines replaced (None drops the key)."""
+    lines = [replace.get(key, value) for key, value in GOOD.items()]
+    extra = [value for key, value in replace.items() if key not in GOOD and value]
+    return "---\n" + "\n".join(line for line in [*lines, *extra] if line) + "\n---\n"
+
+
+# (case, file text, expected problem without the path)
+CASES = [
+    (
+        "typo key",
+        front(sumary="sumary: x"),
+        "8:1: error: unknown key 'sumary' (did you mean 'summary'?)",
+    ),
+    ("missing title", front(title=None), "1:1: error: missing required key 'title'"),
+    ("missing date", front(date=None), "1:1: error: missing required key 'date'"),
+    ("missing source", front(source=None), "1:1: error: missing required key 'source'"),
+    ("missing summary", front(summary=None), "1:1: error: missing required key 'summary'"),
+    ("missing actors", front(actors=None), "1:1: error: missing required key 'actors'"),
+    (
+        "missing source url",
+        front(source="source:\n  publisher: X"),
+        "5:3: error: missing required key 'url' in 'source'",
+    ),
+    (
+        "impossible date",
+        front(date="date: 2024-02-30"),
+        "3:7: error: 'date' 2024-02-30 is not a real date (day is out of range for month)",
+    ),
+    (
+        "not a date",
+        front(date="date: last Friday"),
+        "3:7: error: 'date' must be a date written YYYY-MM-DD, e.g. 2024-02-09",
+    ),
+    (
+        "javascript url",
+        front(source="source: javascript:alert(1)"),
+        "4:9: error: 'source.url' must be an http:// or https:// URL",
+    ),
+    (
+        "empty actors",
+        front(actors="actors: []"),
+        "6:9: error: 'actors' must list at least one entry",
+    ),
+    (
+        "actors not a list",
+        front(actors="actors: Someone"),
+        "6:9: error: 'actors' must be a list (lines starting with '- ')",
+    ),
+    (
+        "title is a number",
+        front(title="title: 1984"),
+        "2:8: error: 'title' must be text; put quotes around it (YAML read it as a number or yes/no)",
+    ),
+    (
+        "unknown nested key",
+        front(actors="actors:\n  - name: X\n    rol: y"),
+        "8:5: error: unknown key 'actors[0].rol' (did you mean 'role'?)",
+    ),
+    (
+        "quote by a non-actor",
+        front(quotes="quotes:\n  - by: Nobody\n    text: hi"),
+        "9:5: error: quote by 'Nobody', who is not one of this brief's actors ('Someone'); "
+        "add them to 'actors' or fix the name",
+    ),
+    (
+        "malformed yaml",
+        "---\ntitle: [unclosed\ndate: 2024-02-09\n---\n",
+        "3:5: error: invalid YAML: did not find expected ',' or ']'",
+    ),
+    (
+        "tab indentation",
+        "---\ntitle: x\nsource:\n\turl: https://example.org\n---\n",
+        "4:1: error: invalid YAML: tab character: indent YAML with spaces, not tabs",
+    ),
+    (
+        "empty file",
+        "",
+        "1:1: error: empty file: a brief starts with front matter between '---' lines",
+    ),
+    (
+        "no front matter",
+        "# Just Markdown\n",
+        "1:1: error: no front matter: the first line must be '---'",
+    ),
+    (
+        "unclosed front matter",
+        "---\ntitle: x\n",
+        "1:1: error: front matter is not closed: add a line '---' after it",
+    ),
+    (
+        "front matter is a list",
+        "---\n- a\n- b\n---\n",
+        "2:1: error: front matter must be a mapping of keys such as 'title:' and 'date:'",
+    ),
+    ("duplicate key", front(title="title: a\ntitle: b"), "3:1: error: duplicate key 'title'"),
+    (
+        "punctuation-only actor",
+        front(actors="actors:\n  - '!!!'"),
+        "7:5: error: actor name '!!!' has no letters or digits",
+    ),
+    (
+        "yaml alias",
+        front(tags="x: &a [1]\ntags: *a"),
+        "9:7: error: YAML aliases ('*name') are not allowed in front matter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), CASES, ids=[case[0] for case in CASES])
+def test_each_bad_input_gets_one_precise_message(
+    site: Site, case: str, text: str, expected: str
+) -> None:
+    site.brief("2024-02-09-bad", text)
+    problems = check_site(site.root, site.root / "briefs").problems
+    assert [str(problem) for problem in problems] == [f"briefs/2024-02-09-bad.md:{expected}"]
+
+
+def test_non_utf8_bytes_point_at_the_bad_byte(site: Site) -> None:
+    site.write("briefs/2024-02-09-latin1.md", front().encode() + b"caf\xe9\n")
+    (problem,) = check_site(site.root, site.root / "briefs").problems
+    assert str(problem) == (
+        "briefs/2024-02-09-latin1.md:9:4: error: not valid UTF-8 (byte 0xe9); save the file as UTF-8"
+    )
+
+
+def test_binary_file_is_refused(site: Site) -> None:
+    site.write("briefs/2024-02-09-binary.md", b"---\x00\x01\x02")
+    (problem,) = check_site(site.root, site.root / "briefs").problems
+    assert "binary file (NUL byte)" in problem.message and problem.line == 1
+
+
+def test_three_mistakes_give_three_messages_in_one_run(site: Site) -> None:
+    site.brief(
+        "2024-02-09-three",
+        front(sumary="sumary: x", date="date: 2024-13-01", source="source: ftp://x.org/a"),
+    )
+    messages = [str(p) for p in check_site(site.root, site.root / "briefs").problems]
+    assert messages == [
+        "briefs/2024-02-09-three.md:3:7: error: 'date' 2024-13-01 is not a real date "
+        "(month must be in 1..12)",
+        "briefs/2024-02-09-three.md:4:9: error: 'source.url' must be an http:// or https:// URL",
+        "briefs/2024-02-09-three.md:8:1: error: unknown key 'sumary' (did you mean 'summary'?)",
+    ]
+
+
+def test_problems_in_many_files_are_all_reported_sorted(site: Site) -> None:
+    site.brief("b", front(title=None))
+    site.brief("a", front(date="date: 2024-02-31"))
+    site.brief("c", front())
+    paths = [p.path for p in check_site(site.root, site.root / "briefs").problems]
+    assert paths == ["briefs/a.md", "briefs/b.md"]
+
+
+def test_alias_bomb_and_huge_file_are_refused_quickly(site: Site) -> None:
+    bomb = "\n".join(
+        ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        + [f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)]
+    )
+    site.brief("2024-02-09-bomb", f"---\n{bomb}\n---\n")
+    site.brief("2024-02-09-huge", front(summary="summary: " + "x" * 5_000_000))
+    started = time.perf_counter()
+    problems = check_site(site.root, site.root / "briefs").problems
+    elapsed = time.perf_counter() - started
+    assert [(p.path, p.line) for p in problems] == [
+        ("briefs/2024-02-09-bomb.md", 3),
+        ("briefs/2024-02-09-huge.md", 1),
+    ]
+    assert "aliases" in problems[0].message
+    assert "the limit is 1,000,000 bytes" in problems[1].message
+    assert elapsed < 0.5
+
+
+def test_deep_nesting_is_refused(site: Site) -> None:
+    site.brief("2024-02-09-deep", f"---\ntags: {'[' * 5000}{']' * 5000}\n---\n")
+    (problem,) = check_site(site.root, site.root / "briefs").problems
+    assert problem.message == "front matter is nested too deeply"
+
+
+def test_raw_html_in_a_field_is_a_warning_at_its_line(site: Site) -> None:
+    site.brief("2024-02-09-html", front(summary="summary: Hi <b>there</b>"))
+    (problem,) = check_site(site.root, site.root / "briefs").problems
+    assert str(problem) == (
+        "briefs/2024-02-09-html.md:5:10: warning: raw HTML in 'summary' is not published; "
+        "write plain text or Markdown"
+    )
