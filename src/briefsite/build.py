@@ -69,10 +69,20 @@ def build_site(root: Path, briefs_dir: Path, templates_dir: Path | None = None) 
         pages = render_site(checked.index, environment)
     except jinja2.TemplateError as exc:
         # Templates are the maintainers' code: a broken override is reported, not hidden.
-        name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates"
-        line = getattr(exc, "lineno", None) or 1
-        return BuildResult((), (*checked.problems, error(str(name), line, 1, f"template: {exc}")))
+        name, line = _template_position(exc, root)
+        return BuildResult((), (*checked.problems, error(name, line, 1, f"template: {exc}")))
     return BuildResult(tuple(pages), checked.problems)
+
+
+def _template_position(exc: jinja2.TemplateError, root: Path) -> tuple[str, int]:
+    """The template file and line an error comes from (Jinja puts template frames in tracebacks)."""
+    filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    traceback = exc.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename.endswith(".j2"):
+            filename, line = traceback.tb_frame.f_code.co_filename, traceback.tb_lineno
+        traceback = traceback.tb_next
+    return (_relative(Path(filename), root) if filename else "templates"), line or 1
 
 
 def _validate(

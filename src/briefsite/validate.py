@@ -79,8 +79,25 @@ def _validate(document: Document, model: type[_Model]) -> tuple[_Model | None, l
     try:
         return model.model_validate(document.data), problems
     except ValidationError as exc:
-        problems += [_problem(document, model, details) for details in exc.errors()]
+        details = _without_missing_typos(exc.errors(), model)
+        problems += [_problem(document, model, each) for each in details]
         return None, problems
+
+
+def _without_missing_typos(
+    errors: list[ErrorDetails], model: type[BaseModel]
+) -> list[ErrorDetails]:
+    """'sumary' is reported as unknown, with its fix; 'summary' missing would say it twice."""
+    suggested = {
+        (*each["loc"][:-1], _closest(str(each["loc"][-1]), model, each["loc"][:-1]))
+        for each in errors
+        if each["type"] == "extra_forbidden"
+    }
+    return [
+        each
+        for each in errors
+        if not (each["type"] == "missing" and tuple(each["loc"]) in suggested)
+    ]
 
 
 def _file_id(document: Document, problems: list[Problem]) -> str:
@@ -138,11 +155,16 @@ def _dotted(loc: tuple[Any, ...]) -> str:
 
 
 def _did_you_mean(key: str, model: type[BaseModel], parent: tuple[Any, ...]) -> str:
-    allowed = _fields_at(model, parent)
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = _closest(key, model, parent)
     if close:
-        return f" (did you mean '{close[0]}'?)"
+        return f" (did you mean '{close}'?)"
+    allowed = _fields_at(model, parent)
     return f" (allowed: {', '.join(allowed)})" if allowed else ""
+
+
+def _closest(key: str, model: type[BaseModel], parent: tuple[Any, ...]) -> str | None:
+    close = difflib.get_close_matches(key, _fields_at(model, parent), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -1,0 +1,52 @@
+"""The MkDocs plugin: overrides, all-or-nothing builds, hand-written page collisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import MINIMAL_BRIEF, Site
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_site_template_overrides_the_default(site: Site) -> None:
+    site.brief("2024-02-09-a", MINIMAL_BRIEF)
+    site.write(
+        "templates/partials/actor_link.md.j2",
+        "[{{ actors[actor_id].name }} (overridden)]({{ links.actor(actor_id) }})",
+    )
+    assert site.mkdocs_build("--strict").returncode == 0
+    article = site.html("briefs/2024-02-09-a").article
+    assert article.find("a", string="Someone (overridden)")["href"] == "../../actors/someone/"
+
+
+def test_typo_in_an_override_fails_loudly(site: Site) -> None:
+    site.brief("2024-02-09-a", MINIMAL_BRIEF)
+    site.write("templates/home.md.j2", "# Home\n{{ brefs }}\n")
+    result = site.mkdocs_build()
+    assert result.returncode == 1
+    assert "home.md.j2:2:1: error: template: 'brefs' is undefined" in result.stderr
+
+
+def test_invalid_brief_leaves_the_previous_site_untouched(site: Site) -> None:
+    site.brief("2024-02-09-a", MINIMAL_BRIEF)
+    assert site.mkdocs_build().returncode == 0
+    before = snapshot(site.root / "site")
+    site.brief("2024-02-10-b", MINIMAL_BRIEF.replace("date: 2024-02-09", "date: 2024-02-31"))
+    result = site.mkdocs_build()
+    assert result.returncode == 1
+    assert (
+        "briefs/2024-02-10-b.md:3:7: error: 'date' 2024-02-31 is not a real date" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert snapshot(site.root / "site") == before
+
+
+def test_hand_written_page_where_a_generated_one_goes_is_an_error(site: Site) -> None:
+    site.brief("2024-02-09-a", MINIMAL_BRIEF)
+    site.write("docs/index.md", "# My home\n")
+    result = site.mkdocs_build()
+    assert result.returncode == 1
+    assert "index.md is a hand-written page where briefsite generates one" in result.stderr
