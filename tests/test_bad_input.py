@@ -70,7 +70,8 @@ CASES = [
     (
         "title is a number",
         front(title="title: 1984"),
-        "2:8: error: 'title' must be text; put quotes around it (YAML read it as a number or yes/no)",
+        "2:8: error: 'title' must be text; put quotes around it "
+        "(YAML read it as a number or yes/no)",
     ),
     (
         "unknown nested key",
@@ -140,14 +141,16 @@ def test_non_utf8_bytes_point_at_the_bad_byte(site: Site) -> None:
     site.write("briefs/2024-02-09-latin1.md", front().encode() + b"caf\xe9\n")
     (problem,) = check_site(site.root, site.root / "briefs").problems
     assert str(problem) == (
-        "briefs/2024-02-09-latin1.md:9:4: error: not valid UTF-8 (byte 0xe9); save the file as UTF-8"
+        "briefs/2024-02-09-latin1.md:9:4: error: not valid UTF-8 (byte 0xe9); "
+        "save the file as UTF-8"
     )
 
 
 def test_binary_file_is_refused(site: Site) -> None:
     site.write("briefs/2024-02-09-binary.md", b"---\x00\x01\x02")
     (problem,) = check_site(site.root, site.root / "briefs").problems
-    assert "binary file (NUL byte)" in problem.message and problem.line == 1
+    assert "binary file (NUL byte)" in problem.message
+    assert problem.line == 1
 
 
 def test_three_mistakes_give_three_messages_in_one_run(site: Site) -> None:

@@ -41,9 +41,7 @@ def links_in(tag: BeautifulSoup) -> set[str]:
 
 def test_brief_page_shows_summary_quotes_and_source(built: Path) -> None:
     brief = article(built, SEED)
-    assert heading(brief) == (
-        "Iran-backed Iraqi groups vow to resume attacks on US forces"
-    )
+    assert heading(brief) == ("Iran-backed Iraqi groups vow to resume attacks on US forces")
     text = brief.get_text(" ", strip=True)
     assert "said on Friday it would resume attacks on US forces" in text
     quotes = [quote.get_text(" ", strip=True) for quote in brief.find_all("blockquote")]
@@ -75,7 +73,8 @@ def test_mention_by_alias_lands_on_the_canonical_actor_page(built: Path) -> None
     # The seed brief names "Wisam Mohammed Saber al-Saedi", an alias of a registered actor.
     brief = article(built, SEED)
     link = brief.find("a", string="Abu Baqir al-Saadi")
-    assert link is not None and link["href"] == "../../actors/abu-baqir-al-saadi/"
+    assert link is not None
+    assert link["href"] == "../../actors/abu-baqir-al-saadi/"
     assert not (built / "actors" / "wisam-mohammed-saber-al-saedi").exists()
     actor = article(built, "actors/abu-baqir-al-saadi")
     assert f"../../{SEED}/" in links_in(actor)
@@ -105,7 +104,8 @@ def test_actor_index_lists_actors_with_counts(built: Path) -> None:
 def test_home_lists_latest_briefs_newest_first(built: Path) -> None:
     home = article(built, "")
     dates = [li.get_text().split("·")[1].strip() for li in home.find_all("li")]
-    assert dates and dates == sorted(dates, reverse=True)
+    assert dates
+    assert dates == sorted(dates, reverse=True)
 
 
 def test_generated_pages_stay_out_of_the_navigation(built: Path) -> None:

@@ -48,67 +48,104 @@ def _check_web_url(value: Any) -> Any:
     return value.strip()
 
 
-def _bare_to(key: str) -> BeforeValidator:
-    """Accept a bare string where a mapping is expected: `source: URL`, `- Actor Name`."""
-    return BeforeValidator(lambda value: {key: value} if isinstance(value, str) else value)
+def _bare_to(key: str, accepted: Any) -> BeforeValidator:
+    """Accept a bare string where a mapping is expected: `source: URL`, `- Actor Name`.
+
+    `accepted` is what a contributor may write, so the JSON Schema offers both forms.
+    """
+    return BeforeValidator(
+        lambda value: {key: value} if isinstance(value, str) else value,
+        json_schema_input_type=accepted,
+    )
 
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
 IsoDate = Annotated[date, BeforeValidator(_parse_iso_date)]
-WebUrl = Annotated[str, BeforeValidator(_check_web_url), Field(json_schema_extra={"format": "uri"})]
+WebUrl = Annotated[
+    str,
+    BeforeValidator(_check_web_url),
+    Field(json_schema_extra={"format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}),
+]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 
 
 class _Strict(BaseModel):
     # Unknown keys are errors: a typo must never pass silently.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    # Attribute docstrings become descriptions in the JSON Schema that editors show.
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class SourceEntry(_Strict):
     url: WebUrl
+    """Address of the source (http or https)."""
     publisher: Line | None = None
+    """Outlet or organisation that published it."""
     author: Line | None = None
     published: IsoDate | None = None
+    """Publication date, YYYY-MM-DD, when it differs from the brief's date."""
     archive_url: WebUrl | None = None
+    """An archived copy, e.g. on the Wayback Machine."""
 
 
 class MentionEntry(_Strict):
     name: Line
+    """The actor as this source names it: a name, an alias or an actor id."""
     role: Line | None = None
+    """What this actor is or does in this brief."""
 
 
 class QuoteEntry(_Strict):
     by: Line
+    """Who said it: one of this brief's actors, in any of its spellings."""
     text: Text
+    """The words, verbatim."""
     context: Line | None = None
+    """Where or when it was said."""
 
 
 class BriefFrontMatter(_Strict):
-    """Front matter of a brief (SPEC §2)."""
+    """Front matter of a brief."""
 
     title: Line
+    """The brief's title."""
     date: IsoDate
-    source: Annotated[SourceEntry, _bare_to("url")]
+    """Date of the event or publication, YYYY-MM-DD."""
+    source: Annotated[SourceEntry, _bare_to("url", WebUrl | SourceEntry)]
+    """The source: its URL, or a mapping with url, publisher, author, published, archive_url."""
     summary: Text
-    actors: Annotated[list[Annotated[MentionEntry, _bare_to("name")]], Field(min_length=1)]
+    """A few sentences in your own words; inline Markdown allowed."""
+    actors: Annotated[
+        list[Annotated[MentionEntry, _bare_to("name", Line | MentionEntry)]], Field(min_length=1)
+    ]
+    """Key actors: names, or mappings with name and role."""
     quotes: list[QuoteEntry] = []
-    tags: list[
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
-    ] = []
+    """Verbatim quotes, each by one of the brief's actors."""
+    tags: list[Tag] = []
+    """Topics, lowercase-with-hyphens."""
 
 
 class AffiliationEntry(_Strict):
     actor: Line
+    """The other actor's id (its file name without .md)."""
     relation: Line
+    """The relation read from this actor's side, e.g. "member of"."""
 
 
 class ActorFrontMatter(_Strict):
-    """Front matter of a registered actor (SPEC §3)."""
+    """Front matter of a registered actor."""
 
     name: Line
+    """Canonical name, used as the page's title."""
     type: Literal[ACTOR_TYPES] | None = None  # type: ignore[valid-type]
+    """What kind of actor this is."""
     aliases: list[Line] = []
+    """Other spellings and names that sources use."""
     description: Line | None = None
+    """One line."""
     wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = None
+    """Wikidata item id, e.g. Q42."""
     links: list[WebUrl] = []
+    """Further reading (http or https)."""
     affiliations: list[AffiliationEntry] = []
+    """Relations to other registered actors."""

@@ -1,0 +1,25 @@
+"""JSON Schemas for editors, generated from the models that validate front matter."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from briefsite.frontmatter import ActorFrontMatter, BriefFrontMatter
+
+SCHEMA_FOLDER = "schema"
+BRIEF_SCHEMA = "brief.schema.json"
+ACTOR_SCHEMA = "actor.schema.json"
+
+
+def json_schemas() -> dict[str, str]:
+    """File name → schema text, byte-stable so a test can tell when the copy is stale."""
+    return {
+        BRIEF_SCHEMA: _dump(BriefFrontMatter.model_json_schema(), "briefsite brief"),
+        ACTOR_SCHEMA: _dump(ActorFrontMatter.model_json_schema(), "briefsite actor"),
+    }
+
+
+def _dump(schema: dict[str, Any], title: str) -> str:
+    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
+    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
