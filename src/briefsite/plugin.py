@@ -27,8 +27,16 @@ class BriefsiteConfig(base.Config):
 
 class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
     def __init__(self) -> None:
-        # Set afresh by every build in on_pre_build; nothing outlives one build.
+        # Set afresh by every build in on_pre_build.
         self._result: BuildResult | None = None
+        # Only under `mkdocs serve`: the last valid pages, served while a broken edit is fixed.
+        # (MkDocs' server blocks every request after a failed rebuild until one succeeds.)
+        self._serving = False
+        self._last_good: BuildResult | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`.
+        self._serving = command == "serve"
 
     def _folder(self, config: MkDocsConfig, name: str) -> Path:
         return Path(config.config_file_path).parent / name
@@ -44,9 +52,14 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         for problem in self._result.problems:
             if not problem.is_error:
                 log.warning(str(problem))
-        if not self._result.ok:
-            errors = [str(problem) for problem in self._result.problems if problem.is_error]
-            raise PluginError("invalid briefs:\n" + "\n".join(errors))
+        if self._result.ok:
+            self._last_good = self._result if self._serving else None
+            return
+        errors = "\n".join(str(problem) for problem in self._result.problems if problem.is_error)
+        if self._last_good is None:
+            raise PluginError(f"invalid briefs:\n{errors}")
+        log.error(f"invalid briefs; still serving the last valid version until fixed:\n{errors}")
+        self._result = self._last_good
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._result is not None, "on_pre_build always runs first"
