@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -207,3 +208,16 @@ def test_raw_html_in_a_field_is_a_warning_at_its_line(site: Site) -> None:
         "briefs/2024-02-09-html.md:5:10: warning: raw HTML in 'summary' is not published; "
         "write plain text or Markdown"
     )
+
+
+def test_symlinks_leading_out_of_the_repository_are_refused(site: Site, tmp_path: Path) -> None:
+    secret = tmp_path / "outside.md"
+    secret.write_text(front())
+    (tmp_path / "outside").mkdir()
+    (site.root / "briefs" / "2024-02-09-link.md").symlink_to(secret)
+    (site.root / "briefs" / "linked-folder").symlink_to(tmp_path / "outside")
+    messages = [str(p) for p in check_site(site.root, site.root / "briefs").problems]
+    assert messages == [
+        "briefs/2024-02-09-link.md:1:1: error: symlink points outside the repository; refused",
+        "briefs/linked-folder:1:1: error: symlink points outside the repository; refused",
+    ]
