@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -149,12 +150,27 @@ def _resolve_brief(brief: Brief, registry: _Registry) -> ResolvedBrief:
 
 
 def _check_affiliations(actors: dict[str, Actor]) -> list[Problem]:
-    return [
-        _at(affiliation.location, f"affiliation names unknown actor id '{affiliation.actor}'")
-        for actor in actors.values()
-        for affiliation in actor.affiliations
-        if affiliation.actor not in actors or affiliation.actor == actor.id
-    ]
+    problems = []
+    for actor in actors.values():
+        for affiliation in actor.affiliations:
+            if affiliation.actor == actor.id:
+                problems.append(
+                    _at(affiliation.location, "an actor cannot be affiliated with itself")
+                )
+            elif affiliation.actor not in actors:
+                problems.append(
+                    _at(
+                        affiliation.location,
+                        f"affiliation names unknown actor id "
+                        f"'{affiliation.actor}'" + _id_hint(affiliation.actor, actors),
+                    )
+                )
+    return problems
+
+
+def _id_hint(wanted: str, actors: dict[str, Actor]) -> str:
+    close = difflib.get_close_matches(wanted, list(actors), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _at(location: Location, message: str, *, severity_warning: bool = False) -> Problem:
