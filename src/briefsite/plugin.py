@@ -41,6 +41,13 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
     def _folder(self, config: MkDocsConfig, name: str) -> Path:
         return Path(config.config_file_path).parent / name
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Generated pages mark link lists `{ data-search-exclude }` so that the search index
+        # holds each brief once, not once per actor page that lists it.
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
+        return config
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site_dir: invalid content leaves the last good site intact.
         root = Path(config.config_file_path).parent
