@@ -14,6 +14,7 @@ from briefsite.load import ContentFile, Document, Kind, find_content_files, read
 from briefsite.model import Actor, Brief
 from briefsite.render import RenderedPage, make_environment, render_site
 from briefsite.resolve import RESERVED_IDS, resolve
+from briefsite.similar import near_duplicate_warnings
 from briefsite.validate import validate_actor, validate_brief
 
 
@@ -52,6 +53,7 @@ def check_site(root: Path, briefs_dir: Path, only: Iterable[Path] | None = None)
     problems += _duplicate_brief_ids(briefs)
     resolution, resolve_problems = resolve(briefs, actors)
     problems += resolve_problems
+    problems += near_duplicate_warnings(resolution)
     problems = sorted(set(problems))
     if only is not None:
         problems = _limit_to(problems, root, only)
