@@ -11,14 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from briefsite.build import read_content
 from briefsite.errors import Problem, Severity
-from briefsite.load import Document, Kind, find_content_files, read_document
 from briefsite.model import Actor, Brief, Location, Source
 from briefsite.names import names_look_alike
 from briefsite.resolve import CastMember, Resolution, ResolvedBrief, resolve
 from briefsite.similar import near_duplicate_warnings
 from briefsite.slugs import name_key, slug
-from briefsite.validate import validate_actor, validate_brief
 
 from .conftest import Site
 
@@ -96,19 +95,7 @@ def test_look_alike_is_symmetric_for_any_text(a: str, b: str) -> None:
 
 
 def _resolve_site(site: Site) -> Resolution:
-    files, problems = find_content_files(site.root, site.root / "briefs")
-    briefs: list[Brief] = []
-    actors: list[Actor] = []
-    for file in files:
-        document = read_document(file)
-        assert isinstance(document, Document), document
-        if file.kind is Kind.ACTOR:
-            actor, found = validate_actor(document)
-            actors += [actor] if actor else []
-        else:
-            brief, found = validate_brief(document)
-            briefs += [brief] if brief else []
-        problems += found
+    briefs, actors, problems = read_content(site.root, site.root / "briefs")
     resolution, found = resolve(briefs, actors)
     assert problems + found == []
     return resolution

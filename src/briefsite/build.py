@@ -41,6 +41,20 @@ def check_site(root: Path, briefs_dir: Path, only: Iterable[Path] | None = None)
     Cross-file checks (actors, quotes, duplicate ids) always see every file; `only`
     limits which files' problems are reported.
     """
+    briefs, actors, problems = read_content(root, briefs_dir)
+    problems += _duplicate_brief_ids(briefs)
+    resolution, resolve_problems = resolve(briefs, actors)
+    problems += resolve_problems
+    problems += near_duplicate_warnings(resolution)
+    problems = sorted(set(problems))
+    index = None if has_errors(problems) else build_index(resolution)
+    if only is not None:
+        problems = _limit_to(problems, root, only)
+    return CheckResult(index, tuple(problems))
+
+
+def read_content(root: Path, briefs_dir: Path) -> tuple[list[Brief], list[Actor], list[Problem]]:
+    """Every valid brief and actor under `briefs_dir`, and the problems of the others."""
     files, problems = find_content_files(root, briefs_dir)
     briefs: list[Brief] = []
     actors: list[Actor] = []
@@ -48,17 +62,9 @@ def check_site(root: Path, briefs_dir: Path, only: Iterable[Path] | None = None)
         document = read_document(file)
         if isinstance(document, Problem):
             problems.append(document)
-            continue
-        _validate(document, briefs, actors, problems)
-    problems += _duplicate_brief_ids(briefs)
-    resolution, resolve_problems = resolve(briefs, actors)
-    problems += resolve_problems
-    problems += near_duplicate_warnings(resolution)
-    problems = sorted(set(problems))
-    if only is not None:
-        problems = _limit_to(problems, root, only)
-    index = None if has_errors(problems) else build_index(resolution)
-    return CheckResult(index, tuple(problems))
+        else:
+            _validate(document, briefs, actors, problems)
+    return briefs, actors, problems
 
 
 def build_site(root: Path, briefs_dir: Path, templates_dir: Path | None = None) -> BuildResult:
@@ -145,4 +151,4 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-__all__ = ["BuildResult", "CheckResult", "ContentFile", "build_site", "check_site"]
+__all__ = ["BuildResult", "CheckResult", "ContentFile", "build_site", "check_site", "read_content"]
