@@ -205,8 +205,8 @@ def test_raw_html_in_a_field_is_a_warning_at_its_line(site: Site) -> None:
     site.brief("2024-02-09-html", front(summary="summary: Hi <b>there</b>"))
     (problem,) = check_site(site.root, site.root / "briefs").problems
     assert str(problem) == (
-        "briefs/2024-02-09-html.md:5:10: warning: raw HTML in 'summary' is not published; "
-        "write plain text or Markdown"
+        "briefs/2024-02-09-html.md:5:10: warning: raw HTML in 'summary': write plain text or "
+        "Markdown (unsafe HTML is removed from the site)"
     )
 
 
@@ -221,3 +221,18 @@ def test_symlinks_leading_out_of_the_repository_are_refused(site: Site, tmp_path
         "briefs/2024-02-09-link.md:1:1: error: symlink points outside the repository; refused",
         "briefs/linked-folder:1:1: error: symlink points outside the repository; refused",
     ]
+
+
+def test_html_inside_markdown_code_is_not_raw_html(site: Site) -> None:
+    text = front(summary="summary: Use `<b>` for bold") + "```\n<script>x</script>\n```\n"
+    site.brief("2024-02-09-code", text)
+    assert check_site(site.root, site.root / "briefs").problems == ()
+
+
+def test_symlinked_folder_inside_the_repository_is_reported_not_read(site: Site) -> None:
+    site.brief("real/2024-02-09-a", front())
+    (site.root / "briefs" / "alias-folder").symlink_to(site.root / "briefs" / "real")
+    (problem,) = check_site(site.root, site.root / "briefs").problems
+    assert str(problem) == (
+        "briefs/alias-folder:1:1: warning: symlinked folder is not read; move its files here"
+    )

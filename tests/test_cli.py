@@ -82,7 +82,7 @@ def test_usage_error_exits_2(site: Site) -> None:
     assert run(site, "--format", "xml")[0] == 2
 
 
-@pytest.mark.parametrize("command", ["check"])
+@pytest.mark.parametrize("command", sorted(main.commands))
 def test_every_command_has_help(command: str) -> None:
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0

@@ -50,3 +50,23 @@ def test_hand_written_page_where_a_generated_one_goes_is_an_error(site: Site) ->
     result = site.mkdocs_build()
     assert result.returncode == 1
     assert "index.md is a hand-written page where briefsite generates one" in result.stderr
+
+
+def test_a_title_cannot_take_an_id_the_theme_relies_on(site: Site) -> None:
+    site.brief("2024-02-09-a", MINIMAL_BRIEF.replace("title: A brief", "title: __config"))
+    assert site.mkdocs_build().returncode == 0
+    page = site.html("briefs/2024-02-09-a")
+    (config,) = page.find_all(id="__config")
+    assert config.name == "script"
+    assert page.find("h1").get_text(strip=True).removesuffix("¶") == "__config"
+
+
+def test_contributor_links_must_be_absolute(site: Site) -> None:
+    site.brief(
+        "2024-02-09-a",
+        MINIMAL_BRIEF
+        + "[out](https://example.org/x) [up](../../search/) [host](//evil.example/)\n",
+    )
+    assert site.mkdocs_build().returncode == 0
+    notes = site.html("briefs/2024-02-09-a").find("div", class_="briefsite-body")
+    assert [a.get("href") for a in notes.find_all("a")] == ["https://example.org/x", None, None]

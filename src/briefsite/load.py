@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from briefsite.errors import Problem, error
+from briefsite.errors import Problem, error, warning
 
 MAX_FILE_BYTES = 1_000_000
 """Larger files are refused unread: a brief is a page of text, not a data dump."""
@@ -94,7 +94,12 @@ def find_content_files(root: Path, briefs_dir: Path) -> tuple[list[ContentFile],
         if path.is_symlink() and not path.resolve().is_relative_to(real_root):
             problems.append(error(display, 1, 1, "symlink points outside the repository; refused"))
             continue
-        if path.is_dir() or path.suffix != ".md":
+        if path.is_dir():
+            problems.append(
+                warning(display, 1, 1, "symlinked folder is not read; move its files here")
+            )
+            continue
+        if path.suffix != ".md":
             continue
         relative = path.relative_to(briefs_dir)
         kind = Kind.ACTOR if relative.parts[0] == ACTORS_FOLDER else Kind.BRIEF

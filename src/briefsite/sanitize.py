@@ -35,6 +35,7 @@ ALLOWED_ATTRIBUTES = {
     "th": {"align"},
 }
 ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+"""Links must be absolute and use one of these; relative links are dropped."""
 LINK_REL = "nofollow noopener noreferrer"
 
 _MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "sane_lists", "def_list", "abbr"]
@@ -51,17 +52,28 @@ def attribute_text(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
+def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
+    # Relative and scheme-relative links ("/x", "//host/x") would escape the link checks
+    # the site generator runs on its own pages: a contributor's link goes out, in full.
+    if attribute == "href" and not value.lower().startswith(_ABSOLUTE_PREFIXES):
+        return None
+    return value
+
+
+_ABSOLUTE_PREFIXES = tuple(f"{scheme}:" for scheme in sorted(ALLOWED_URL_SCHEMES))
+
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    attribute_filter=_absolute_links_only,
+    url_schemes=set(ALLOWED_URL_SCHEMES),
+    link_rel=LINK_REL,
+    strip_comments=True,
+)
+
+
 def clean_html(fragment: str) -> str:
-    return str(
-        nh3.clean(
-            fragment,
-            tags=set(ALLOWED_TAGS),
-            attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-            url_schemes=set(ALLOWED_URL_SCHEMES),
-            link_rel=LINK_REL,
-            strip_comments=True,
-        )
-    )
+    return str(_CLEANER.clean(fragment))
 
 
 class MarkdownRenderer:

@@ -23,7 +23,7 @@ def _schema_comment(path: PurePosixPath, schema: str) -> str:
 
 
 def brief_path(title: str, day: date, briefs_dir: str = "briefs") -> PurePosixPath:
-    name = f"{day.isoformat()}-{slug(title)[:TITLE_SLUG_LENGTH].strip('-')}"
+    name = f"{day.isoformat()}-{slug(title, TITLE_SLUG_LENGTH)}"
     return PurePosixPath(briefs_dir, str(day.year), f"{name}.md")
 
 

@@ -12,11 +12,14 @@ MAX_SLUG_LENGTH = 80
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
-def slug(text: str) -> str:
-    """A stable, URL-safe id: lowercase ASCII words joined by hyphens, non-Latin transliterated."""
+def slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+    """A stable, URL-safe id: lowercase ASCII words joined by hyphens, non-Latin transliterated.
+
+    Long text is cut at a word boundary, never mid-word.
+    """
     # Apostrophes join a word rather than split it: "Kata'ib" → "kataib", not "kata-ib".
     text = re.sub(r"['\u2018\u2019\u02bc\u02bb`\u00b4]", "", text)
-    return str(slugify(text, max_length=MAX_SLUG_LENGTH, word_boundary=True))
+    return str(slugify(text, max_length=max_length, word_boundary=True))
 
 
 def name_key(name: str) -> str:

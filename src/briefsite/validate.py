@@ -22,6 +22,8 @@ _Model = TypeVar("_Model", bound=BaseModel)
 
 # Something that a browser would read as a tag or comment, not a lone "<" in prose.
 _RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
+# Markdown code shows HTML as text: it is not raw HTML.
+_CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`", re.DOTALL | re.MULTILINE)
 
 
 def validate_brief(document: Document) -> tuple[Brief | None, list[Problem]]:
@@ -198,19 +200,24 @@ def _type_args(annotation: Any) -> Iterator[Any]:
 def _raw_html_warnings(document: Document) -> Iterator[Problem]:
     """Raw HTML is removed from the site; say so where it was written."""
     for path, value in _strings(document.data, ()):
-        if _RAW_HTML.search(value):
+        if _RAW_HTML.search(_CODE.sub("", value)):
             line, column = document.position(path)
             yield warning(
                 document.file.display,
                 line,
                 column,
-                f"raw HTML in '{_dotted(path)}' is not published; write plain text or Markdown",
+                f"raw HTML in '{_dotted(path)}': write plain text or Markdown "
+                "(unsafe HTML is removed from the site)",
             )
-    match = _RAW_HTML.search(document.body)
+    body = _CODE.sub(lambda code: "_" * len(code.group()), document.body)
+    match = _RAW_HTML.search(body)
     if match:
-        line = document.body_line + document.body.count("\n", 0, match.start())
+        line = document.body_line + body.count("\n", 0, match.start())
         yield warning(
-            document.file.display, line, 1, "raw HTML in the body is not published; use Markdown"
+            document.file.display,
+            line,
+            1,
+            "raw HTML in the body: write Markdown (unsafe HTML is removed from the site)",
         )
 
 
