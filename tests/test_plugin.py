@@ -70,3 +70,18 @@ def test_contributor_links_must_be_absolute(site: Site) -> None:
     assert site.mkdocs_build().returncode == 0
     notes = site.html("briefs/2024-02-09-a").find("div", class_="briefsite-body")
     assert [a.get("href") for a in notes.find_all("a")] == ["https://example.org/x", None, None]
+
+
+def test_ids_named_like_the_sites_own_files_stay_in_their_folders(site: Site) -> None:
+    site.brief("404", MINIMAL_BRIEF.replace("Someone", "sitemap.xml"))
+    site.actor("search", "---\nname: Search\n---\n")
+    site.actor("assets", "---\nname: Assets\n---\n")
+    assert site.mkdocs_build("--strict").returncode == 0
+    built = site.root / "site"
+    assert "Something happened" not in (built / "404.html").read_text()  # still the theme's
+    assert (built / "briefs" / "404" / "index.html").exists()
+    assert (built / "actors" / "search" / "index.html").exists()
+    assert (built / "actors" / "sitemap-xml" / "index.html").exists()
+    assert (built / "search" / "search_index.json").exists()
+    assert (built / "assets" / "javascripts").is_dir()
+    assert (built / "sitemap.xml").read_text().startswith("<?xml")
