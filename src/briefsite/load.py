@@ -7,6 +7,8 @@ symlinks are checked here, and every problem comes back as data.
 from __future__ import annotations
 
 import os
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -183,27 +185,28 @@ def _split_front_matter(text: str) -> tuple[str, str, int]:
 def _parse_yaml(
     text: str,
 ) -> tuple[dict[str, Any], dict[YamlPath, tuple[int, int]], dict[YamlPath, tuple[int, int]]]:
-    _check_events(text)
+    at = _Lines(text)
+    _check_events(text, at)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         keys: dict[YamlPath, tuple[int, int]] = {}
         values: dict[YamlPath, tuple[int, int]] = {}
         if not isinstance(node, yaml.MappingNode):
-            line, column = _file_position(node.start_mark) if node else (2, 1)
+            line, column = at(node.start_mark) if node else (2, 1)
             raise _FrontMatterError(
                 line, column, "front matter must be a mapping of keys such as 'title:' and 'date:'"
             )
-        _record_positions(node, (), keys, values)
+        _record_positions(node, (), keys, values, at)
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
-        raise _yaml_problem(exc, text) from None
+        raise _yaml_problem(exc, text, at) from None
     finally:
         loader.dispose()
     return data, keys, values
 
 
-def _check_events(text: str) -> None:
+def _check_events(text: str, at: _Lines) -> None:
     """Refuse aliases and deep nesting from the event stream, before anything is built.
 
     Scanning events is iterative and linear, so an alias bomb or a thousand nested
@@ -214,14 +217,14 @@ def _check_events(text: str) -> None:
     try:
         for count, event in enumerate(iter(loader.get_event, None)):
             if isinstance(event, yaml.AliasEvent):
-                line, column = _file_position(event.start_mark)
+                line, column = at(event.start_mark)
                 raise _FrontMatterError(
                     line, column, "YAML aliases ('*name') are not allowed in front matter"
                 )
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
-                    line, column = _file_position(event.start_mark)
+                    line, column = at(event.start_mark)
                     raise _FrontMatterError(line, column, "front matter is nested too deeply")
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -230,7 +233,7 @@ def _check_events(text: str) -> None:
             if isinstance(event, yaml.StreamEndEvent):
                 break
     except yaml.YAMLError as exc:
-        raise _yaml_problem(exc, text) from None
+        raise _yaml_problem(exc, text, at) from None
     finally:
         loader.dispose()
 
@@ -240,34 +243,50 @@ def _record_positions(
     path: YamlPath,
     keys: dict[YamlPath, tuple[int, int]],
     values: dict[YamlPath, tuple[int, int]],
+    at: _Lines,
 ) -> None:
-    values[path] = _file_position(node.start_mark)
+    values[path] = at(node.start_mark)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                line, column = _file_position(key_node.start_mark)
+                line, column = at(key_node.start_mark)
                 raise _FrontMatterError(line, column, "keys must be plain words")
             child = (*path, key_node.value)
             if child in keys:
-                line, column = _file_position(key_node.start_mark)
+                line, column = at(key_node.start_mark)
                 raise _FrontMatterError(line, column, f"duplicate key '{key_node.value}'")
-            keys[child] = _file_position(key_node.start_mark)
-            _record_positions(value_node, child, keys, values)
+            keys[child] = at(key_node.start_mark)
+            _record_positions(value_node, child, keys, values, at)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_positions(item, (*path, index), keys, values)
+            _record_positions(item, (*path, index), keys, values, at)
 
 
-def _file_position(mark: Any) -> tuple[int, int]:
-    # Marks are 0-based within the YAML text, which starts on line 2 of the file.
-    return mark.line + 2, mark.column + 1
+class _Lines:
+    """File line and column of a YAML mark, counted from its character index.
+
+    YAML also breaks lines at U+0085, U+2028 and U+2029, where editors do not; its own
+    line numbers would then point past the line the contributor sees.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+
+    def __call__(self, mark: Any) -> tuple[int, int]:
+        line = bisect_right(self.starts, mark.index) - 1
+        # The YAML text starts on line 2 of the file, after the opening '---'.
+        return line + 2, mark.index - self.starts[line] + 1
+
+    def line_before(self, mark: Any, text: str) -> str:
+        line = bisect_right(self.starts, mark.index) - 1
+        return text[self.starts[line] : mark.index + 1]
 
 
-def _yaml_problem(exc: yaml.YAMLError, text: str) -> _FrontMatterError:
+def _yaml_problem(exc: yaml.YAMLError, text: str, at: _Lines) -> _FrontMatterError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = _file_position(mark) if mark else (2, 1)
+    line, column = at(mark) if mark else (2, 1)
     problem = getattr(exc, "problem", None) or str(exc)
-    if mark and "\t" in text.split("\n")[mark.line][: mark.column + 1]:
+    if mark and "\t" in at.line_before(mark, text):
         problem = "tab character: indent YAML with spaces, not tabs"
     elif "nesting depth" in problem:
         return _FrontMatterError(line, column, "front matter is nested too deeply")
