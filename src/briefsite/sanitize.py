@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import string
+import unicodedata
 
 import markdown
 import nh3
@@ -48,8 +49,11 @@ def inline_text(text: str) -> Markup:
 
 
 def attribute_text(text: str) -> str:
-    """Plain text for an HTML attribute value or a `<title>`."""
-    return html.escape(" ".join(text.split()), quote=True)
+    """Plain text for an HTML attribute value or a `<title>`; control characters dropped."""
+    printable = "".join(
+        char for char in text if char in "\t\n\r" or unicodedata.category(char) != "Cc"
+    )
+    return html.escape(" ".join(printable.split()), quote=True)
 
 
 def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
