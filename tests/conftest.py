@@ -66,6 +66,14 @@ class Site:
         site_dir = site_dir or self.root / "site"
         return run_mkdocs_build(self.root, site_dir, *args)
 
+    def built_pages(self) -> dict[str, str]:
+        """Every HTML page of the last build, by path relative to the site folder."""
+        output = self.root / "site"
+        return {
+            path.relative_to(output).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(output.rglob("*.html"))
+        }
+
     def html(self, page: str) -> BeautifulSoup:
         return BeautifulSoup((self.root / "site" / page / "index.html").read_text(), "html.parser")
 

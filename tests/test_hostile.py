@@ -471,11 +471,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     site.write("briefs/actors/clobber-actor.md", CLOBBER_ACTOR)
     result = site.mkdocs_build()
     assert result.returncode == 0, result.stderr
-    output = site.root / "site"
-    pages = {
-        path.relative_to(output).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(output.rglob("*.html"))
-    }
+    pages = site.built_pages()
     soups = {page: parse(text) for page, text in pages.items()}
     clean = {
         "brief": soups["briefs/clean/index.html"],

@@ -368,11 +368,7 @@ def test_real_build_of_hostile_text_breaks_no_rule(site: HostileSite) -> None:
         builder.write("briefs/clean.md", CLEAN_BRIEF)
         result = builder.mkdocs_build()
         assert result.returncode == 0, result.stderr
-        output = builder.root / "site"
-        pages = {
-            path.relative_to(output).as_posix(): path.read_text(encoding="utf-8")
-            for path in output.rglob("*.html")
-        }
+        pages = builder.built_pages()
     clean = "briefs/clean/index.html"
     theme = {theme_script_key(script, clean) for script in parse(pages[clean]).find_all("script")}
     problems = [
