@@ -23,7 +23,8 @@ MAX_FILE_BYTES = 1_000_000
 """Larger files are refused unread: a brief is a page of text, not a data dump."""
 
 MAX_YAML_DEPTH = 16
-MAX_YAML_EVENTS = 50_000
+MAX_YAML_EVENTS = 10_000
+"""A long brief has a few hundred YAML events; more is an attack, refused early."""
 
 ACTORS_FOLDER = "actors"
 
