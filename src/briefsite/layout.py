@@ -7,6 +7,7 @@ name MkDocs or the theme uses at the top level (`search/`, `assets/`, `404.html`
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 
 from markupsafe import Markup
 
@@ -22,6 +23,12 @@ def actor_page(actor_id: str) -> str:
     return f"actors/{actor_id}.md"
 
 
+@cache
+def _relative_folder(target: str, start: str) -> str:
+    # Pages live in a handful of folders: each pair is worked out once per process.
+    return posixpath.relpath(target, start)
+
+
 class Links:
     """Relative links from one page to the others; templates call this, never build URLs."""
 
@@ -29,7 +36,8 @@ class Links:
         self._folder = posixpath.dirname(current_page) or "."
 
     def to(self, page: str) -> Markup:
-        return Markup(posixpath.relpath(page, self._folder))
+        folder, name = posixpath.split(page)
+        return Markup(posixpath.join(_relative_folder(folder or ".", self._folder), name))
 
     def brief(self, brief_id: str) -> Markup:
         return self.to(brief_page(brief_id))

@@ -85,13 +85,17 @@ class MarkdownRenderer:
 
     def __init__(self) -> None:
         self._markdown = markdown.Markdown(extensions=_MARKDOWN_EXTENSIONS, output_format="html")
+        # A summary is rendered twice, for the page and for its description: once is enough.
+        self._last: tuple[str, Markup] = ("", Markup(""))
 
     def to_html(self, text: str) -> Markup:
-        return Markup(clean_html(self._markdown.reset().convert(text)))
+        if text != self._last[0]:
+            self._last = (text, Markup(clean_html(self._markdown.reset().convert(text))))
+        return self._last[1]
 
     def to_plain(self, text: str) -> str:
         """Text only, for descriptions: tags dropped, references decoded."""
-        return html.unescape(nh3.clean(self._markdown.reset().convert(text), tags=set()))
+        return html.unescape(nh3.clean(self.to_html(text), tags=set()))
 
 
 def external_link(url: str, text: str) -> Markup:
