@@ -100,7 +100,11 @@ def test_alias_shared_by_two_actors_is_an_error_naming_both(site: Site) -> None:
     site.actor("kataib-hezbollah", ACTOR)
     site.actor("hezbollah-brigades", "---\nname: Hezbollah Brigades\n---\n")
     (problem,) = check_site(site.root, site.root / "briefs").problems
-    assert problem.path == "briefs/actors/kataib-hezbollah.md"
+    assert (problem.path, problem.line, problem.column) == (
+        "briefs/actors/kataib-hezbollah.md",
+        4,
+        29,
+    )
     assert "also names actor 'hezbollah-brigades' (briefs/actors/hezbollah-brigades.md)" in (
         problem.message
     )

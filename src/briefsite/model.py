@@ -74,6 +74,8 @@ class Actor:
     registered: bool = True
     type: str | None = None
     aliases: tuple[str, ...] = ()
+    alias_locations: tuple[Location, ...] = ()
+    """Where each alias was written, in the order of `aliases`."""
     description: str | None = None
     wikidata: str | None = None
     links: tuple[str, ...] = ()

@@ -51,15 +51,15 @@ class _Registry:
     def register(self, actor: Actor) -> None:
         if not self._claim_id(actor):
             return
-        for spelling in (actor.id, actor.name, *actor.aliases):
-            key = name_key(spelling)
-            owner = self.by_key.setdefault(key, actor.id)
+        spellings = [(actor.id, actor.location), (actor.name, actor.location)]
+        alias_locations = actor.alias_locations or tuple(actor.location for _ in actor.aliases)
+        spellings += zip(actor.aliases, alias_locations, strict=True)
+        for spelling, where in spellings:
+            owner = self.by_key.setdefault(name_key(spelling), actor.id)
             if owner != actor.id:
                 self.problems.append(
-                    error(
-                        actor.location.path,
-                        actor.location.line,
-                        actor.location.column,
+                    _at(
+                        where,
                         f"'{spelling}' also names actor '{owner}' "
                         f"({self.actors[owner].location.path}); one name, one actor",
                     )

@@ -64,6 +64,9 @@ def validate_actor(document: Document) -> tuple[Actor | None, list[Problem]]:
         location=Location(document.file.display, 1, 1),
         type=front.type,
         aliases=tuple(front.aliases),
+        alias_locations=tuple(
+            _location(document, ("aliases", index)) for index in range(len(front.aliases))
+        ),
         description=front.description,
         wikidata=front.wikidata,
         links=tuple(front.links),
