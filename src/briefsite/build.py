@@ -10,7 +10,7 @@ import jinja2
 
 from briefsite.errors import Problem, error, has_errors
 from briefsite.index import SiteIndex, build_index
-from briefsite.load import ContentFile, Document, Kind, find_content_files, read_document
+from briefsite.load import Document, Kind, find_content_files, read_document
 from briefsite.model import Actor, Brief
 from briefsite.render import RenderedPage, make_environment, render_site
 from briefsite.resolve import RESERVED_IDS, resolve
@@ -151,4 +151,4 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-__all__ = ["BuildResult", "CheckResult", "ContentFile", "build_site", "check_site", "read_content"]
+__all__ = ["BuildResult", "CheckResult", "build_site", "check_site", "read_content"]

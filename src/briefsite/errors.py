@@ -40,11 +40,3 @@ def warning(path: str, line: int, column: int, message: str) -> Problem:
 
 def has_errors(problems: Iterable[Problem]) -> bool:
     return any(problem.is_error for problem in problems)
-
-
-class BriefsiteError(Exception):
-    """Raised by the public entry points when the content has errors; holds all of them."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(sorted(problems))
-        super().__init__("\n".join(str(problem) for problem in self.problems))
