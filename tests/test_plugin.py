@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import MINIMAL_BRIEF, Site
 
 
@@ -22,34 +24,42 @@ def test_site_template_overrides_the_default(site: Site) -> None:
     assert article.find("a", string="Someone (overridden)")["href"] == "../../actors/someone/"
 
 
-def test_typo_in_an_override_fails_loudly(site: Site) -> None:
-    site.brief("2024-02-09-a", MINIMAL_BRIEF)
-    site.write("templates/home.md.j2", "# Home\n{{ brefs }}\n")
-    result = site.mkdocs_build()
-    assert result.returncode == 1
-    assert "home.md.j2:2:1: error: template: 'brefs' is undefined" in result.stderr
+BROKEN = [
+    # (what breaks the build, the file written, its text, the message expected)
+    (
+        "typo in an override",
+        "templates/home.md.j2",
+        "# Home\n{{ brefs }}\n",
+        "home.md.j2:2:1: error: template: 'brefs' is undefined",
+    ),
+    (
+        "invalid brief",
+        "briefs/2024-02-10-b.md",
+        MINIMAL_BRIEF.replace("date: 2024-02-09", "date: 2024-02-31"),
+        "briefs/2024-02-10-b.md:3:7: error: 'date' 2024-02-31 is not a real date",
+    ),
+    (
+        "hand-written page where a generated one goes",
+        "docs/index.md",
+        "# My home\n",
+        "index.md is a hand-written page where briefsite generates one",
+    ),
+]
 
 
-def test_invalid_brief_leaves_the_previous_site_untouched(site: Site) -> None:
+@pytest.mark.parametrize(("case", "path", "text", "message"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_failing_build_says_why_and_leaves_the_previous_site_untouched(
+    site: Site, case: str, path: str, text: str, message: str
+) -> None:
     site.brief("2024-02-09-a", MINIMAL_BRIEF)
     assert site.mkdocs_build().returncode == 0
     before = snapshot(site.root / "site")
-    site.brief("2024-02-10-b", MINIMAL_BRIEF.replace("date: 2024-02-09", "date: 2024-02-31"))
+    site.write(path, text)
     result = site.mkdocs_build()
     assert result.returncode == 1
-    assert (
-        "briefs/2024-02-10-b.md:3:7: error: 'date' 2024-02-31 is not a real date" in result.stderr
-    )
+    assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(site.root / "site") == before
-
-
-def test_hand_written_page_where_a_generated_one_goes_is_an_error(site: Site) -> None:
-    site.brief("2024-02-09-a", MINIMAL_BRIEF)
-    site.write("docs/index.md", "# My home\n")
-    result = site.mkdocs_build()
-    assert result.returncode == 1
-    assert "index.md is a hand-written page where briefsite generates one" in result.stderr
 
 
 def test_a_title_cannot_take_an_id_the_theme_relies_on(site: Site) -> None:

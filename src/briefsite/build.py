@@ -13,7 +13,7 @@ from briefsite.index import SiteIndex, build_index
 from briefsite.load import Document, Kind, find_content_files, read_document
 from briefsite.model import Actor, Brief
 from briefsite.render import RenderedPage, make_environment, render_site
-from briefsite.resolve import RESERVED_IDS, resolve
+from briefsite.resolve import resolve
 from briefsite.similar import near_duplicate_warnings
 from briefsite.validate import validate_actor, validate_brief
 
@@ -42,7 +42,6 @@ def check_site(root: Path, briefs_dir: Path, only: Iterable[Path] | None = None)
     limits which files' problems are reported.
     """
     briefs, actors, problems = read_content(root, briefs_dir)
-    problems += _duplicate_brief_ids(briefs)
     resolution, resolve_problems = resolve(briefs, actors)
     problems += resolve_problems
     problems += near_duplicate_warnings(resolution)
@@ -103,31 +102,6 @@ def _validate(
         brief, found = validate_brief(document)
         briefs += [brief] if brief else []
     problems += found
-
-
-def _duplicate_brief_ids(briefs: list[Brief]) -> list[Problem]:
-    problems = []
-    seen: dict[str, Brief] = {}
-    for brief in sorted(briefs, key=lambda brief: brief.location):
-        where = brief.location
-        if brief.id in RESERVED_IDS:
-            problems.append(
-                error(where.path, 1, 1, f"'{brief.id}' is a reserved id; rename the file")
-            )
-        elif brief.id in seen:
-            first = seen[brief.id].location.path
-            problems.append(
-                error(
-                    where.path,
-                    1,
-                    1,
-                    f"brief id '{brief.id}' is also the id of {first}; "
-                    "two briefs, one URL: rename one file",
-                )
-            )
-        else:
-            seen[brief.id] = brief
-    return problems
 
 
 def _limit_to(problems: list[Problem], root: Path, only: Iterable[Path]) -> list[Problem]:

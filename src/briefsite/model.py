@@ -81,3 +81,8 @@ class Actor:
     links: tuple[str, ...] = ()
     affiliations: tuple[Affiliation, ...] = ()
     profile: str = ""
+
+    def spellings(self) -> tuple[tuple[str, Location], ...]:
+        """The name and every alias, each with where it was written."""
+        alias_locations = self.alias_locations or (self.location,) * len(self.aliases)
+        return ((self.name, self.location), *zip(self.aliases, alias_locations, strict=True))

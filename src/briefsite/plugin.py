@@ -50,9 +50,8 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site_dir: invalid content leaves the last good site intact.
-        root = Path(config.config_file_path).parent
         self._result = build_site(
-            root,
+            self._folder(config, "."),
             self._folder(config, self.config.briefs_dir),
             self._folder(config, self.config.templates_dir),
         )
@@ -60,6 +59,7 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
             if not problem.is_error:
                 log.warning(str(problem))
         if self._result.ok:
+            _refuse_hand_written_collisions(self._result, Path(config.docs_dir))
             self._last_good = self._result if self._serving else None
             return
         errors = "\n".join(str(problem) for problem in self._result.problems if problem.is_error)
@@ -71,12 +71,6 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._result is not None, "on_pre_build always runs first"
         for page in self._result.pages:
-            existing = files.get_file_from_path(page.path)
-            if existing is not None and existing.generated_by is None:
-                raise PluginError(
-                    f"{config.docs_dir}/{page.path} is a hand-written page where briefsite "
-                    "generates one; rename or remove it"
-                )
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(
                 File.generated(config, page.path, content=page.content, inclusion=inclusion)
@@ -96,6 +90,16 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._result = None
+
+
+def _refuse_hand_written_collisions(result: BuildResult, docs_dir: Path) -> None:
+    # Checked before MkDocs cleans site_dir, like every other error.
+    for page in result.pages:
+        if (docs_dir / page.path).exists():
+            raise PluginError(
+                f"{docs_dir / page.path} is a hand-written page where briefsite generates one; "
+                "rename or remove it"
+            )
 
 
 def _default_nav(result: BuildResult, files: Files) -> list[str]:

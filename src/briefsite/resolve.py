@@ -51,10 +51,7 @@ class _Registry:
     def register(self, actor: Actor) -> None:
         if not self._claim_id(actor):
             return
-        spellings = [(actor.id, actor.location), (actor.name, actor.location)]
-        alias_locations = actor.alias_locations or tuple(actor.location for _ in actor.aliases)
-        spellings += zip(actor.aliases, alias_locations, strict=True)
-        for spelling, where in spellings:
+        for spelling, where in ((actor.id, actor.location), *actor.spellings()):
             owner = self.by_key.setdefault(name_key(spelling), actor.id)
             if owner != actor.id:
                 self.problems.append(
@@ -83,22 +80,42 @@ class _Registry:
         return actor.id
 
     def _claim_id(self, actor: Actor) -> bool:
-        where = actor.location
-        if actor.id in RESERVED_IDS:
-            self.problems.append(_at(where, f"'{actor.id}' is a reserved id; choose another name"))
-            return False
         other = self.actors.get(actor.id)
+        taken_by = None
         if other is not None:
-            self.problems.append(
-                _at(
-                    where,
-                    f"actor id '{actor.id}' is also the id of '{other.name}' "
-                    f"({other.location.path}:{other.location.line}); two actors, one URL",
-                )
-            )
+            taken_by = f"'{other.name}' ({other.location.path}:{other.location.line})"
+        problem = _id_problem(actor.id, actor.location, taken_by, "actor", "rename one of them")
+        if problem:
+            self.problems.append(problem)
             return False
         self.actors[actor.id] = actor
         return True
+
+
+def _id_problem(
+    claimed: str, where: Location, taken_by: str | None, kind: str, fix: str
+) -> Problem | None:
+    """Why `claimed` cannot be an id (it is reserved, or `taken_by` has it), if it cannot."""
+    if claimed in RESERVED_IDS:
+        return _at(where, f"'{claimed}' is a reserved id; choose another name")
+    if taken_by:
+        message = f"{kind} id '{claimed}' is also the id of {taken_by}; two {kind}s, one URL"
+        return _at(where, f"{message}: {fix}")
+    return None
+
+
+def _unique_briefs(briefs: Iterable[Brief], problems: list[Problem]) -> list[Brief]:
+    """Briefs whose ids are free, in file order; the others become problems."""
+    kept: dict[str, Brief] = {}
+    for brief in sorted(briefs, key=lambda brief: brief.location):
+        taken = kept.get(brief.id)
+        taken_by = taken.location.path if taken else None
+        problem = _id_problem(brief.id, brief.location, taken_by, "brief", "rename one file")
+        if problem:
+            problems.append(problem)
+        else:
+            kept[brief.id] = brief
+    return list(kept.values())
 
 
 def resolve(
@@ -109,9 +126,10 @@ def resolve(
     for actor in sorted(registered, key=lambda actor: actor.location):
         registry.register(actor)
     registry.problems += _check_affiliations(registry.actors)
+    unique = _unique_briefs(briefs, registry.problems)
     resolved = tuple(
         _resolve_brief(brief, registry)
-        for brief in sorted(briefs, key=lambda brief: (brief.date, brief.id))
+        for brief in sorted(unique, key=lambda brief: (brief.date, brief.id))
     )
     return Resolution(resolved, dict(sorted(registry.actors.items()))), registry.problems
 

@@ -31,8 +31,9 @@ class _Entry:
 def _entries(actors: Iterable[Actor]) -> list[_Entry]:
     entries = []
     for actor in actors:
-        spellings = (actor.name, *actor.aliases) if actor.registered else (actor.name,)
-        entries += [_Entry(spelling, actor, name_profile(spelling)) for spelling in spellings]
+        entries += [
+            _Entry(spelling, actor, name_profile(spelling)) for spelling, _ in actor.spellings()
+        ]
     return entries
 
 
