@@ -123,6 +123,8 @@ class BriefFrontMatter(_Strict):
     """Verbatim quotes, each by one of the brief's actors."""
     tags: list[Tag] = []
     """Topics, lowercase-with-hyphens."""
+    redirect_from: list[Line] = []
+    """Ids this brief had before a rename: their old URLs keep working."""
 
 
 class AffiliationEntry(_Strict):
@@ -149,3 +151,5 @@ class ActorFrontMatter(_Strict):
     """Further reading (http or https)."""
     affiliations: list[AffiliationEntry] = []
     """Relations to other registered actors."""
+    redirect_from: list[Line] = []
+    """Ids this actor had before a rename: their old URLs keep working."""

@@ -53,6 +53,8 @@ class Brief:
     tags: tuple[str, ...]
     body: str
     location: Location
+    redirect_from: tuple[str, ...] = ()
+    """Ids this brief had before a rename."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ class Actor:
     links: tuple[str, ...] = ()
     affiliations: tuple[Affiliation, ...] = ()
     profile: str = ""
+    redirect_from: tuple[str, ...] = ()
+    """Ids this actor had before a rename."""
 
     def spellings(self) -> tuple[tuple[str, Location], ...]:
         """The name and every alias, each with where it was written."""

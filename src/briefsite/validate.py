@@ -49,6 +49,7 @@ def validate_brief(document: Document) -> tuple[Brief | None, list[Problem]]:
         tags=tuple(front.tags),
         body=document.body,
         location=Location(path, 1, 1),
+        redirect_from=tuple(front.redirect_from),
     )
     return (brief if brief_id else None), problems
 
@@ -75,6 +76,7 @@ def validate_actor(document: Document) -> tuple[Actor | None, list[Problem]]:
             for index, entry in enumerate(front.affiliations)
         ),
         profile=document.body,
+        redirect_from=tuple(front.redirect_from),
     )
     return (actor if actor_id else None), problems
 

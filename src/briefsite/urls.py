@@ -1,0 +1,37 @@
+"""The URL policy: the final address of every generated page and file.
+
+The engine adapter says how the site is served (its public address, directory URLs or
+not); with that, the core knows where everything will be, so feeds, exports and
+structured data can carry final URLs without asking the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class UrlPolicy:
+    site_url: str = ""
+    """The site's public address, e.g. `https://desk.example.org/`; empty when unknown."""
+    directory_urls: bool = True
+    """`briefs/x/` (True) or `briefs/x.html` (False) for the page `briefs/x.md`."""
+
+    def __post_init__(self) -> None:
+        if self.site_url and not self.site_url.endswith("/"):
+            object.__setattr__(self, "site_url", self.site_url + "/")
+
+    def path(self, source: str) -> str:
+        """URL of a generated page (`.md` source) or file, relative to the site root."""
+        if not source.endswith(".md"):
+            return source
+        stem = source.removesuffix(".md")
+        folder, _, name = stem.rpartition("/")
+        folder = f"{folder}/" if folder else ""
+        if name == "index":
+            return folder if self.directory_urls else f"{folder}index.html"
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def absolute(self, source: str) -> str:
+        """Absolute URL when the site's address is known; else a path from the site root."""
+        return (self.site_url or "/") + self.path(source)
