@@ -126,6 +126,65 @@ CASES = [
         front(tags="x: &a [1]\ntags: *a"),
         "9:7: error: YAML aliases ('*name') are not allowed in front matter",
     ),
+    *(
+        (
+            f"explicit tag {tag}",
+            front(date=f"date: {tag} {value}"),
+            f"3:7: error: YAML tags ('{tag}') are not allowed in front matter: write the value "
+            "as plain text",
+        )
+        for tag, value in [
+            ("!!timestamp", "2024-13-45"),
+            ("!!float", "x"),
+            ("!!int", "x"),
+            ("!!bool", "maybe"),
+            ("!!binary", "PHNjcmlwdD4="),
+            ("!!str", "2024-02-09"),
+        ]
+    ),
+    (
+        "explicit set",
+        front(tags="tags: !!set {a, b}"),
+        "8:7: error: YAML tags ('!!set') are not allowed in front matter: write the value "
+        "as plain text",
+    ),
+    (
+        "local tag",
+        front(title="title: !x y"),
+        "2:8: error: YAML tags ('!x') are not allowed in front matter: write the value "
+        "as plain text",
+    ),
+    (
+        "merge key",
+        front(tags="<<: {tags: [a]}"),
+        "8:1: error: YAML merge keys ('<<') are not allowed: write each key out",
+    ),
+    (
+        "boolean key",
+        front(tags="yes: 1"),
+        "8:1: error: key 'yes' is read by YAML as a number or yes/no: keys are plain words",
+    ),
+    (
+        "number key",
+        front(tags="1: x"),
+        "8:1: error: key '1' is read by YAML as a number or yes/no: keys are plain words",
+    ),
+    (
+        "yes/no as an actor",
+        front(actors="actors:\n  - NO"),
+        "7:5: error: 'actors[0]' must be text; put quotes around it "
+        "(YAML read it as a number or yes/no)",
+    ),
+    (
+        "number beyond the digit limit",
+        front(title="title: " + "9" * 5000),
+        "2:8: error: number longer than 50 digits: put quotes around it",
+    ),
+    (
+        "sexagesimal number beyond the digit limit",
+        front(title="title: " + "1:2" * 200),
+        "2:8: error: number longer than 50 digits: put quotes around it",
+    ),
 ]
 
 
@@ -235,4 +294,71 @@ def test_symlinked_folder_inside_the_repository_is_reported_not_read(site: Site)
     (problem,) = check_site(site.root, site.root / "briefs").problems
     assert str(problem) == (
         "briefs/alias-folder:1:1: warning: symlinked folder is not read; move its files here"
+    )
+
+
+def test_symlink_loops_are_refused_not_followed(site: Site) -> None:
+    briefs = site.root / "briefs"
+    (briefs / "loop").symlink_to(briefs / "loop")
+    (briefs / "one.md").symlink_to(briefs / "two.md")
+    (briefs / "two.md").symlink_to(briefs / "one.md")
+    (briefs / "dangling.md").symlink_to(briefs / "nowhere.md")
+    messages = [str(p) for p in check_site(site.root, briefs).problems]
+    assert messages == [
+        f"briefs/{name}:1:1: error: symlink loop or dangling symlink; refused"
+        for name in ("dangling.md", "loop", "one.md", "two.md")
+    ]
+
+
+def test_a_briefs_folder_that_leads_outside_the_repository_is_refused(
+    site: Site, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "actors").mkdir(parents=True)
+    (elsewhere / "2024-02-09-a.md").write_text(front())
+    (site.root / "linked").symlink_to(elsewhere)
+    result = check_site(site.root, site.root / "linked")
+    assert [str(p) for p in result.problems] == [
+        "linked:1:1: error: the briefs folder leads outside the repository (a symlink?); refused"
+    ]
+    assert result.index is None
+
+
+def test_a_file_named_only_md_is_reported(site: Site) -> None:
+    site.write("briefs/.md", front())
+    assert [str(p) for p in check_site(site.root, site.root / "briefs").problems] == [
+        "briefs/.md:1:1: error: file name '.md' has no id: name it after the brief"
+    ]
+
+
+def test_invisible_characters_are_removed_with_a_warning_where_written(site: Site) -> None:
+    site.brief(
+        "2024-02-09-invisible",
+        front(title='title: "Noncharacter \\uFFFE and DEL \\x7f"', summary="summary: a\u202eb")
+        + "Body \ufffe here\n",
+    )
+    result = check_site(site.root, site.root / "briefs")
+    assert [str(p) for p in result.problems] == [
+        "briefs/2024-02-09-invisible.md:2:8: warning: 'title': removed the invisible character "
+        "U+FFFE and 1 more: no reader can see it",
+        "briefs/2024-02-09-invisible.md:5:10: warning: 'summary': removed the text-direction "
+        "control U+202E: it makes text show in another order than it was written",
+        "briefs/2024-02-09-invisible.md:9:6: warning: body: removed the invisible character "
+        "U+FFFE: no reader can see it",
+    ]
+    assert result.index is not None
+    (brief,) = (item.brief for item in result.index.briefs)
+    assert (brief.title, brief.summary, brief.body) == (
+        "Noncharacter  and DEL",
+        "ab",
+        "Body  here\n",
+    )
+
+
+def test_messages_show_control_characters_as_escapes_never_raw(site: Site) -> None:
+    site.brief("2024-02-09-forged", front(sumary='"sumar\\ny\\e[31m": x'))
+    (problem,) = check_site(site.root, site.root / "briefs").problems
+    assert str(problem) == (
+        "briefs/2024-02-09-forged.md:8:1: error: unknown key 'sumar\\ny\\x1b[31m' "
+        "(did you mean 'summary'?)"
     )

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.utils.meta import get_data
 
+from briefsite.build import build_site
 from tests.conftest import REPO, run_mkdocs_build
 
 SEED = "briefs/2024-02-09-iraqi-groups-vow-to-resume-attacks"
@@ -124,3 +126,13 @@ def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
     assert first == second
     search = Path("search/search_index.json")
     assert (built / search).read_bytes() == (again / search).read_bytes()
+
+
+def test_mkdocs_reads_every_generated_front_matter_back_exactly() -> None:
+    result = build_site(REPO, REPO / "briefs", REPO / "templates")
+    assert result.ok
+    for generated in result.pages:
+        body, meta = get_data(generated.content)
+        assert meta == generated.meta, generated.path
+        assert generated.content.endswith(body), generated.path
+        assert not body.startswith("---"), generated.path

@@ -491,7 +491,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(site, pages, soups, violations, scripts)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Never shown: control characters, noncharacters and text-direction controls are taken out
+# of contributor text as it is read (with a warning).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff"
+    "\U0010fffe\U0010ffff\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def visible(text: str) -> str:

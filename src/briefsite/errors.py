@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from briefsite.characters import printable
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -31,11 +33,17 @@ class Problem:
 
 
 def error(path: str, line: int, column: int, message: str) -> Problem:
-    return Problem(path, line, column, Severity.ERROR, message)
+    return _problem(path, line, column, Severity.ERROR, message)
 
 
 def warning(path: str, line: int, column: int, message: str) -> Problem:
-    return Problem(path, line, column, Severity.WARNING, message)
+    return _problem(path, line, column, Severity.WARNING, message)
+
+
+def _problem(path: str, line: int, column: int, severity: Severity, message: str) -> Problem:
+    # Messages quote contributor text: a line break in it must not forge a line for another
+    # file, nor an escape sequence reach a terminal or a CI log.
+    return Problem(printable(path), line, column, severity, printable(message))
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:

@@ -10,13 +10,14 @@ import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from briefsite import characters
 from briefsite.errors import Problem, error, warning
 
 MAX_FILE_BYTES = 1_000_000
@@ -25,6 +26,12 @@ MAX_FILE_BYTES = 1_000_000
 MAX_YAML_DEPTH = 16
 MAX_YAML_EVENTS = 10_000
 """A long brief has a few hundred YAML events; more is an attack, refused early."""
+MAX_NUMBER_DIGITS = 50
+"""Longer numbers are refused before Python is asked to convert them (it limits digits)."""
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 ACTORS_FOLDER = "actors"
 
@@ -54,6 +61,8 @@ class Document:
     body_line: int
     key_positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     value_positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+    """Warnings found while reading, e.g. invisible characters taken out of the text."""
 
     def position(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
         """Best position for `path`: the key or value itself, else its nearest parent."""
@@ -86,28 +95,59 @@ class _FrontMatterError(Exception):
 
 
 def find_content_files(root: Path, briefs_dir: Path) -> tuple[list[ContentFile], list[Problem]]:
-    """Every `.md` file under `briefs_dir`, sorted; symlinks leading outside `root` are refused."""
+    """Every `.md` file under `briefs_dir`, sorted; nothing that lies outside `root` is read."""
     files: list[ContentFile] = []
     problems: list[Problem] = []
     if not briefs_dir.is_dir():
         return files, [error(_display(briefs_dir, root), 1, 1, "briefs folder not found")]
     real_root = root.resolve()
+    if not _inside(briefs_dir, real_root):
+        message = "the briefs folder leads outside the repository (a symlink?); refused"
+        return files, [error(_display(briefs_dir, root), 1, 1, message)]
     for path in _walk(briefs_dir):
         display = _display(path, root)
-        if path.is_symlink() and not path.resolve().is_relative_to(real_root):
-            problems.append(error(display, 1, 1, "symlink points outside the repository; refused"))
+        refused = _refusal(path, real_root)
+        if refused is not None:
+            problems.append(error(display, 1, 1, refused))
             continue
         if path.is_dir():
             problems.append(
                 warning(display, 1, 1, "symlinked folder is not read; move its files here")
             )
             continue
-        if path.suffix != ".md":
+        if not path.name.endswith(".md"):
+            continue
+        if path.name == ".md":
+            problems.append(
+                error(display, 1, 1, "file name '.md' has no id: name it after the brief")
+            )
             continue
         relative = path.relative_to(briefs_dir)
         kind = Kind.ACTOR if relative.parts[0] == ACTORS_FOLDER else Kind.BRIEF
         files.append(ContentFile(path, display, kind))
     return files, problems
+
+
+def _inside(path: Path, real_root: Path) -> bool:
+    try:
+        return path.resolve(strict=True).is_relative_to(real_root)
+    except (OSError, RuntimeError):  # a loop or a dangling link
+        return False
+
+
+def _refusal(path: Path, real_root: Path) -> str | None:
+    """Why `path`, a link that cannot be followed into the repository, is refused."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "symlink loop or dangling symlink; refused"
+    return (
+        None
+        if target.is_relative_to(real_root)
+        else "symlink points outside the repository; refused"
+    )
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -130,7 +170,10 @@ def _display(path: Path, root: Path) -> str:
 
 
 def read_document(file: ContentFile) -> Document | Problem:
-    """Read one file; the result is its front matter or the one problem that stops reading it."""
+    """Read one file; the result is its front matter or the one problem that stops reading it.
+
+    Whatever goes wrong while reading a file is that file's problem, never a traceback.
+    """
     try:
         text = _read_text(file.path)
         yaml_text, body, body_line = _split_front_matter(text)
@@ -139,7 +182,46 @@ def read_document(file: ContentFile) -> Document | Problem:
         return error(file.display, problem.line, problem.column, problem.message)
     except OSError as exc:
         return error(file.display, 1, 1, f"cannot read file: {exc.strerror or exc}")
-    return Document(file, data, body, body_line, keys, values)
+    except Exception as exc:  # a safety net: the specific cases above give better positions
+        return error(file.display, 1, 1, f"cannot read file ({type(exc).__name__}: {exc})")
+    return _without_invisible(Document(file, data, body, body_line, keys, values))
+
+
+def dotted(path: YamlPath) -> str:
+    """A YAML path as contributors write it: `source.url`, `actors[2].role`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _without_invisible(document: Document) -> Document:
+    """The document with `characters.clean` applied to every string and the body."""
+    problems: list[Problem] = []
+    display = document.file.display
+
+    def walk(value: Any, path: YamlPath) -> Any:
+        if isinstance(value, str):
+            cleaned, removed = characters.clean(value)
+            if removed is not None:
+                line, column = document.position(path)
+                problems.append(
+                    warning(display, line, column, f"'{dotted(path)}': {removed.reason}")
+                )
+            return cleaned
+        if isinstance(value, dict):
+            return {key: walk(item, (*path, key)) for key, item in value.items()}
+        if isinstance(value, list):
+            return [walk(item, (*path, index)) for index, item in enumerate(value)]
+        return value
+
+    data = walk(document.data, ())
+    body, removed = characters.clean(document.body)
+    if removed is not None:
+        line = document.body_line + document.body.count("\n", 0, removed.offset)
+        column = removed.offset - document.body.rfind("\n", 0, removed.offset)
+        problems.append(warning(display, line, column, f"body: {removed.reason}"))
+    return replace(document, data=data, body=body, problems=tuple(problems))
 
 
 def _read_text(path: Path) -> str:
@@ -222,6 +304,16 @@ def _check_events(text: str, at: _Lines) -> None:
                 raise _FrontMatterError(
                     line, column, "YAML aliases ('*name') are not allowed in front matter"
                 )
+            tag = getattr(event, "tag", None)
+            if tag is not None and not _implicit(event):
+                line, column = at(event.start_mark)
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                raise _FrontMatterError(
+                    line,
+                    column,
+                    f"YAML tags ('{shown}') are not allowed in front matter: write the value "
+                    "as plain text",
+                )
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
@@ -239,6 +331,13 @@ def _check_events(text: str, at: _Lines) -> None:
         loader.dispose()
 
 
+def _implicit(event: Any) -> bool:
+    # A scalar's tag is explicit unless the parser says it was implied by the plain or
+    # quoted style; a collection's tag is explicit whenever one is given.
+    implicit = getattr(event, "implicit", False)
+    return bool(implicit[0] or implicit[1]) if isinstance(implicit, tuple) else bool(implicit)
+
+
 def _record_positions(
     node: yaml.Node,
     path: YamlPath,
@@ -249,9 +348,7 @@ def _record_positions(
     values[path] = at(node.start_mark)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                line, column = at(key_node.start_mark)
-                raise _FrontMatterError(line, column, "keys must be plain words")
+            _check_key(key_node, at)
             child = (*path, key_node.value)
             if child in keys:
                 line, column = at(key_node.start_mark)
@@ -261,6 +358,28 @@ def _record_positions(
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _record_positions(item, (*path, index), keys, values, at)
+    elif node.tag == _INT_TAG and len(node.value) > MAX_NUMBER_DIGITS:
+        line, column = at(node.start_mark)
+        raise _FrontMatterError(
+            line, column, f"number longer than {MAX_NUMBER_DIGITS} digits: put quotes around it"
+        )
+
+
+def _check_key(node: yaml.Node, at: _Lines) -> None:
+    """Keys are plain words: no merge keys (`<<`), no numbers, yes/no or nested keys."""
+    line, column = at(node.start_mark)
+    if node.tag == _MERGE_TAG:
+        raise _FrontMatterError(
+            line, column, "YAML merge keys ('<<') are not allowed: write each key out"
+        )
+    if not isinstance(node, yaml.ScalarNode):
+        raise _FrontMatterError(line, column, "keys must be plain words")
+    if node.tag != _STR_TAG:
+        raise _FrontMatterError(
+            line,
+            column,
+            f"key '{node.value}' is read by YAML as a number or yes/no: keys are plain words",
+        )
 
 
 class _Lines:

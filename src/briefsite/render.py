@@ -19,7 +19,7 @@ from markupsafe import Markup
 from briefsite import layout
 from briefsite.index import SiteIndex
 from briefsite.model import Actor
-from briefsite.sanitize import MarkdownRenderer, attribute_text, external_link, inline_text
+from briefsite.sanitize import MarkdownRenderer, external_link, inline_text, meta_text
 from briefsite.slugs import slug
 
 LATEST_ON_HOME = 20
@@ -31,6 +31,8 @@ class RenderedPage:
     path: str
     """Markdown source path relative to the docs root, e.g. `briefs/2024-02-09-x.md`."""
     content: str
+    meta: dict[str, Any]
+    """The front matter `content` starts with, as the site generator will read it back."""
     in_nav: bool = False
     """Only index pages belong in the navigation; briefs and actors are reached from them."""
 
@@ -91,12 +93,7 @@ class _PageRenderer:
             actors=self.index.actors,
             **context,
         )
-        # JSON values are valid YAML, and far quicker to write than through a YAML emitter.
-        front = "".join(
-            f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}\n"
-            for key, value in sorted(meta.items())
-        )
-        return RenderedPage(path, f"---\n{front}---\n\n{body}", in_nav)
+        return RenderedPage(path, f"---\n{front_matter(meta)}---\n\n{body}", meta, in_nav)
 
     def index_pages(self) -> Iterator[RenderedPage]:
         hidden = {"search": {"exclude": True}}
@@ -150,7 +147,33 @@ class _PageRenderer:
         plain = " ".join(self.markdown.to_plain(description).split())
         if len(plain) > DESCRIPTION_LENGTH:
             plain = plain[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
-        return {"title": attribute_text(title), "description": attribute_text(plain)}
+        return {"title": meta_text(title), "description": meta_text(plain)}
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML that every YAML reader reads back as exactly `meta`.
+
+    JSON values are YAML, and far quicker to write than through a YAML emitter, once the
+    characters YAML reads differently from JSON are escaped: those it refuses raw (DEL, C1
+    controls, noncharacters, surrogates) and those it takes for line breaks.
+    """
+    return "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True).translate(_YAML_ESCAPES)}\n"
+        for key, value in sorted(meta.items())
+    )
+
+
+_YAML_ESCAPES = {
+    code: f"\\u{code:04x}"
+    for code in (
+        *range(0x7F, 0xA0),
+        0x2028,
+        0x2029,
+        *range(0xD800, 0xE000),
+        0xFFFE,
+        0xFFFF,
+    )
+}
 
 
 def _alphabetical(actors: list[Actor]) -> list[tuple[str, list[Actor]]]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import html
 import string
-import unicodedata
 
 import markdown
 import nh3
 from markupsafe import Markup
+
+from briefsite import characters
 
 ALLOWED_TAGS = frozenset(
     {
@@ -48,12 +49,13 @@ def inline_text(text: str) -> Markup:
     return Markup(" ".join(text.split()).translate(_REFERENCES))
 
 
-def attribute_text(text: str) -> str:
-    """Plain text for an HTML attribute value or a `<title>`; control characters dropped."""
-    printable = "".join(
-        char for char in text if char in "\t\n\r" or unicodedata.category(char) != "Cc"
-    )
-    return html.escape(" ".join(printable.split()), quote=True)
+def meta_text(text: str) -> str:
+    """Plain text for page metadata that a theme prints unescaped (a `<title>`, an attribute).
+
+    Escaped as for `inline_text`, so it stays inert whether it is read as HTML or, should
+    anything ever show it as page text, as Markdown; invisible characters are dropped.
+    """
+    return str(inline_text(characters.clean(text)[0]))
 
 
 def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:

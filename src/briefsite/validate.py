@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 
 from briefsite.errors import Problem, error, warning
 from briefsite.frontmatter import ActorFrontMatter, BriefFrontMatter
-from briefsite.load import Document, YamlPath
+from briefsite.load import Document, YamlPath, dotted
 from briefsite.model import Actor, Affiliation, Brief, Location, Mention, Quote, Source
 from briefsite.slugs import slug
 
@@ -82,7 +82,7 @@ def validate_actor(document: Document) -> tuple[Actor | None, list[Problem]]:
 
 
 def _validate(document: Document, model: type[_Model]) -> tuple[_Model | None, list[Problem]]:
-    problems = list(_raw_html_warnings(document))
+    problems = [*document.problems, *_raw_html_warnings(document)]
     try:
         return model.model_validate(document.data), problems
     except ValidationError as exc:
@@ -124,11 +124,11 @@ def _location(document: Document, path: YamlPath) -> Location:
 
 def _problem(document: Document, model: type[BaseModel], details: ErrorDetails) -> Problem:
     loc = tuple(details["loc"])
-    where = _dotted(loc)
+    where = dotted(loc)
     kind = details["type"]
     if kind == "missing":
         line, column = document.position(loc[:-1])
-        parent = f" in '{_dotted(loc[:-1])}'" if loc[:-1] else ""
+        parent = f" in '{dotted(loc[:-1])}'" if loc[:-1] else ""
         message = f"missing required key '{loc[-1]}'{parent}"
     elif kind == "extra_forbidden":
         line, column = document.position(loc, key=True)
@@ -139,9 +139,13 @@ def _problem(document: Document, model: type[BaseModel], details: ErrorDetails) 
     return error(document.file.display, line, column, message)
 
 
+_TEXT_EXPECTED = ("string_type", "model_type", "model_attributes_type", "dict_type")
+"""Where a bare YAML number or yes/no (`- NO`) stands for text a contributor meant."""
+
+
 def _reason(details: ErrorDetails) -> str:
     message = details["msg"].removeprefix("Value error, ")
-    if details["type"] == "string_type" and isinstance(details["input"], bool | int | float):
+    if details["type"] in _TEXT_EXPECTED and isinstance(details["input"], bool | int | float):
         return "must be text; put quotes around it (YAML read it as a number or yes/no)"
     if details["type"] == "list_type":
         return "must be a list (lines starting with '- ')"
@@ -152,13 +156,6 @@ def _reason(details: ErrorDetails) -> str:
     if details["type"] == "string_too_short":
         return "must not be empty"
     return message[:1].lower() + message[1:]
-
-
-def _dotted(loc: tuple[Any, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _did_you_mean(key: str, model: type[BaseModel], parent: tuple[Any, ...]) -> str:
@@ -211,7 +208,7 @@ def _raw_html_warnings(document: Document) -> Iterator[Problem]:
                 document.file.display,
                 line,
                 column,
-                f"raw HTML in '{_dotted(path)}': write plain text or Markdown "
+                f"raw HTML in '{dotted(path)}': write plain text or Markdown "
                 "(unsafe HTML is removed from the site)",
             )
     body = _CODE.sub(lambda code: "_" * len(code.group()), document.body)
