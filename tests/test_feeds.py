@@ -178,3 +178,25 @@ def test_a_core_build_without_a_site_url_links_from_the_site_root(site: Site) ->
     feed = feedparser.parse(next(f.content for f in result.files if f.path == "feeds/site.xml"))
     assert feed.entries[0].id == "/briefs/2024-02-09-a/"
     assert feed.feed.title == "Briefs"
+
+
+def test_tags_and_publishers_spelled_alike_share_one_feed(site: Site) -> None:
+    site.brief(
+        "2024-02-09-a", MINIMAL_BRIEF.replace("actors:", "tags: [Red Sea, red-sea, '!!!']\nactors:")
+    )
+    site.brief(
+        "2024-02-10-b",
+        MINIMAL_BRIEF.replace("2024-02-09", "2024-02-10")
+        .replace("source: https://example.org/a", "source: {url: https://e.org/b, publisher: A.P.}")
+        .replace("actors:", "tags: [RED SEA]\nactors:"),
+    )
+    result = build_site(site.root, site.root / "briefs", site_name="Desk {0} <&>\x01")
+    feeds = {file.path: feedparser.parse(file.content) for file in result.files}
+    assert [path for path in feeds if "/tags/" in path or "/publishers/" in path] == [
+        "feeds/tags/red-sea.xml",
+        "feeds/publishers/a-p.xml",
+    ]
+    red_sea = feeds["feeds/tags/red-sea.xml"]
+    assert red_sea.feed.title == "Tag: RED SEA — Desk {0} <&>"
+    assert [entry.title for entry in red_sea.entries] == ["A brief", "A brief"]
+    assert len(feeds["feeds/publishers/a-p.xml"].entries) == 1

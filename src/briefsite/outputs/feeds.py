@@ -7,7 +7,7 @@ same briefs give the same bytes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -16,7 +16,7 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from briefsite import layout
-from briefsite.index import Group, SiteIndex
+from briefsite.index import SiteIndex
 from briefsite.outputs import OutputFile
 from briefsite.resolve import ResolvedBrief
 from briefsite.sanitize import MarkdownRenderer
@@ -67,15 +67,11 @@ def _feeds(index: SiteIndex, site_name: str) -> Iterator[_Feed]:
             [by_id[appearance.brief.id] for appearance in appearances],
             layout.actor_page(actor.id),
         )
-    yield from _group_feeds(index.tags, layout.tag_feed, f"Tag: {{}} — {site_name}")
-    yield from _group_feeds(index.publishers, layout.publisher_feed, f"{{}} — {site_name}")
-
-
-def _group_feeds(
-    groups: dict[str, Group], path: Callable[[str], str], title: str
-) -> Iterator[_Feed]:
-    for group in groups.values():
-        yield _Feed(path(group.slug), title.format(group.name), group.briefs)
+    for tag in index.tags.values():
+        yield _Feed(layout.tag_feed(tag.slug), f"Tag: {tag.name} — {site_name}", tag.briefs)
+    for publisher in index.publishers.values():
+        path = layout.publisher_feed(publisher.slug)
+        yield _Feed(path, f"{publisher.name} — {site_name}", publisher.briefs)
 
 
 class _FeedWriter:
