@@ -98,7 +98,8 @@ def database_file(briefs: BriefsExport, actors: ActorsExport) -> OutputFile:
     rows = {**_actor_rows(actors), **_brief_rows(briefs)}
     for table in TABLES:
         _fill(db, table, rows[table.name])
-    db.vacuum()
+    # No VACUUM: written once, the file has no free pages, and VACUUM may renumber the
+    # rowids of `briefs`, which its full-text index points to.
     return OutputFile(layout.BRIEFS_DB, db.conn.serialize())
 
 
