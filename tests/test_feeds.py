@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from briefsite.build import build_site
 from briefsite.outputs.feeds import FEED_ENTRIES, xml_text
 from briefsite.urls import UrlPolicy
-from tests.conftest import DESK_URL, MINIMAL_BRIEF, Site
+from tests.conftest import DESK_URL, MINIMAL_BRIEF, MKDOCS_YML, Site
 
 HOSTILE = "2024-03-01-hostile-claims"
 
@@ -200,3 +200,21 @@ def test_tags_and_publishers_spelled_alike_share_one_feed(site: Site) -> None:
     assert red_sea.feed.title == "Tag: RED SEA — Desk {0} <&>"
     assert [entry.title for entry in red_sea.entries] == ["A brief", "A brief"]
     assert len(feeds["feeds/publishers/a-p.xml"].entries) == 1
+
+
+def test_feeds_follow_the_url_style_mkdocs_is_set_to(site: Site) -> None:
+    site.brief("2024-02-09-a", MINIMAL_BRIEF)
+    site.write("mkdocs.yml", MKDOCS_YML + f"site_url: {DESK_URL}\nuse_directory_urls: false\n")
+    assert site.mkdocs_build("--strict").returncode == 0
+    feed = read_feed(site, "site.xml")
+    assert feed.entries[0].link == f"{DESK_URL}briefs/2024-02-09-a.html"
+    assert (site.root / "site" / "briefs" / "2024-02-09-a.html").is_file()
+    assert feed.feed.link == f"{DESK_URL}index.html"
+
+
+def test_a_hand_written_file_where_a_feed_goes_is_refused(site: Site) -> None:
+    site.brief("2024-02-09-a", MINIMAL_BRIEF)
+    site.write("docs/feeds/site.xml", "<feed/>")
+    result = site.mkdocs_build()
+    assert result.returncode == 1
+    assert "feeds/site.xml is a hand-written page where briefsite generates one" in result.stderr
