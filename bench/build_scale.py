@@ -5,8 +5,10 @@ For each size, a synthetic site (deterministic) is built three ways:
 - briefsite: `mkdocs build` with the plugin (Material theme, search);
 - plain: `mkdocs build` without the plugin, on the very pages the plugin generates,
   written as ordinary Markdown files: what MkDocs + Material cost on the same content.
+The outputs (feeds, JSON, SQLite) are timed on their own, as a share of the briefsite
+build (of the core with --core-only), with the sizes of briefs.json and briefs.db.
 
-Run: .venv/bin/python bench/build_scale.py [--sizes 500 1000 2000]
+Run: .venv/bin/python bench/build_scale.py [--sizes 500 1000 2000] [--core-only]
 """
 
 from __future__ import annotations
@@ -21,9 +23,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from briefsite.build import build_site
+from briefsite import layout
+from briefsite.build import BuildResult, build_site, check_site, output_files
+from briefsite.urls import UrlPolicy
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+URLS = UrlPolicy("https://bench.example.org/")
 CONFIG = """\
 site_name: bench
 docs_dir: docs
@@ -93,55 +98,85 @@ def timed(command: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def measure(briefs: int) -> dict[str, float]:
+def measure(briefs: int, core_only: bool) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "with-plugin"
         write_site(root, briefs)
         (root / "mkdocs.yml").write_text(CONFIG.format(extra="  - briefsite"))
         started = time.perf_counter()
-        result = build_site(root, root / "briefs")
-        core = time.perf_counter() - started
+        result = build_site(root, root / "briefs", urls=URLS, site_name="bench")
+        total = time.perf_counter() - started
         assert result.ok, result.problems[:3]
-
-        plain = Path(folder) / "plain"
-        (plain / "docs").mkdir(parents=True)
-        (plain / "mkdocs.yml").write_text(CONFIG.format(extra=""))
-        for page in result.pages:
-            target = plain / "docs" / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.content)
-
-        mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f"]
-        with_plugin = timed([*mkdocs, str(root / "mkdocs.yml"), "-d", str(root / "site")])
-        without = timed([*mkdocs, str(plain / "mkdocs.yml"), "-d", str(plain / "site")])
-        index_bytes = (root / "site" / "search" / "search_index.json").stat().st_size
-        shutil.rmtree(root / "site")
-        return {
-            "core": core,
-            "briefsite": with_plugin,
-            "plain": without,
+        outputs = time_outputs(root)
+        sizes = {file.path: len(file.content) for file in result.files}
+        row = {
+            "core": total - outputs,
+            "outputs": outputs,
             "pages": len(result.pages),
-            "index_mb": index_bytes / 1e6,
+            "json_mb": sizes[layout.BRIEFS_JSON] / 1e6,
+            "db_mb": sizes[layout.BRIEFS_DB] / 1e6,
         }
+        return row if core_only else row | measure_mkdocs(Path(folder), root, result)
+
+
+def time_outputs(root: Path) -> float:
+    """Seconds to write every feed and data file from an index already built."""
+    index = check_site(root, root / "briefs").index
+    assert index is not None
+    started = time.perf_counter()
+    output_files(index, URLS, "bench")
+    return time.perf_counter() - started
+
+
+def measure_mkdocs(folder: Path, root: Path, result: BuildResult) -> dict[str, float]:
+    plain = folder / "plain"
+    (plain / "docs").mkdir(parents=True)
+    (plain / "mkdocs.yml").write_text(CONFIG.format(extra=""))
+    for page in result.pages:
+        target = plain / "docs" / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.content)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f"]
+    with_plugin = timed([*mkdocs, str(root / "mkdocs.yml"), "-d", str(root / "site")])
+    without = timed([*mkdocs, str(plain / "mkdocs.yml"), "-d", str(plain / "site")])
+    index_bytes = (root / "site" / "search" / "search_index.json").stat().st_size
+    shutil.rmtree(root / "site")
+    return {"briefsite": with_plugin, "plain": without, "index_mb": index_bytes / 1e6}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000, 2000])
-    sizes = parser.parse_args().sizes
+    parser.add_argument(
+        "--core-only", action="store_true", help="skip the two mkdocs builds (slow at 10,000)"
+    )
+    arguments = parser.parse_args()
     print(
         f"{'briefs':>7} {'pages':>6} {'core s':>7} {'core ms/brief':>14} {'briefsite s':>12} "
-        f"{'plain s':>8} {'ratio':>6} {'ms/page':>8} {'search MB':>10}"
+        f"{'plain s':>8} {'ratio':>6} {'ms/page':>8} {'search MB':>10} "
+        f"{'outputs s':>10} {'outputs %':>10} {'json MB':>8} {'db MB':>7}"
     )
-    for size in sizes:
-        row = measure(size)
-        print(
-            f"{size:>7} {row['pages']:>6.0f} {row['core']:>7.2f} "
-            f"{1000 * row['core'] / size:>14.2f} {row['briefsite']:>12.2f} {row['plain']:>8.2f} "
-            f"{row['briefsite'] / row['plain']:>6.2f} "
-            f"{1000 * row['briefsite'] / row['pages']:>8.2f} {row['index_mb']:>10.2f}",
-            flush=True,
-        )
+    for size in arguments.sizes:
+        row = measure(size, arguments.core_only)
+        print(format_row(size, row), flush=True)
+
+
+def format_row(size: int, row: dict[str, float]) -> str:
+    mkdocs = "briefsite" in row
+    # The outputs' share of the whole build: the MkDocs build when measured, else the core's.
+    whole = row["briefsite"] if mkdocs else row["core"] + row["outputs"]
+    measured = (
+        f"{row['briefsite']:>12.2f} {row['plain']:>8.2f} {row['briefsite'] / row['plain']:>6.2f} "
+        f"{1000 * row['briefsite'] / row['pages']:>8.2f} {row['index_mb']:>10.2f}"
+        if mkdocs
+        else f"{'-':>12} {'-':>8} {'-':>6} {'-':>8} {'-':>10}"
+    )
+    return (
+        f"{size:>7} {row['pages']:>6.0f} {row['core']:>7.2f} "
+        f"{1000 * row['core'] / size:>14.2f} {measured} "
+        f"{row['outputs']:>10.2f} {100 * row['outputs'] / whole:>10.1f} "
+        f"{row['json_mb']:>8.2f} {row['db_mb']:>7.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -186,7 +186,7 @@ def make_briefs(actors: list[Actor], count: int, rng: random.Random) -> tuple[Re
             body="",
             location=Location(f"briefs/b{index:05d}.md", 1, 1),
         )
-        made.append(ResolvedBrief(brief, tuple(CastMember(a.id, None) for a in cast), ()))
+        made.append(ResolvedBrief(brief, tuple(CastMember(a.id, None, a.name) for a in cast), ()))
     return tuple(made)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -13,6 +14,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
+SITES = Path(__file__).resolve().parent / "sites"
+DESK_URL = "https://desk.example.org/"
+"""`site_url` of the `desk` fixture site, so its feeds and exports carry absolute URLs."""
 
 MKDOCS_YML = """\
 site_name: test site
@@ -107,3 +111,16 @@ def site(tmp_path: Path) -> Site:
 @pytest.fixture
 def make_site(tmp_path: Path) -> Callable[[str], Site]:
     return lambda name: Site(tmp_path / name)
+
+
+@pytest.fixture(scope="session")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The `desk` fixture site, built twice by `mkdocs build`: into `site/` and `site-again/`."""
+    site = Site(tmp_path_factory.mktemp("desk") / "site-root")
+    shutil.copytree(SITES / "desk" / "briefs", site.root / "briefs", dirs_exist_ok=True)
+    site.write("mkdocs.yml", MKDOCS_YML + f"site_url: {DESK_URL}\n")
+    for folder in ("site", "site-again"):
+        # Not --strict: the fixture's hostile brief is meant to draw warnings.
+        result = site.mkdocs_build(site_dir=site.root / folder)
+        assert result.returncode == 0, result.stderr
+    return site

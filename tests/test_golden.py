@@ -7,13 +7,11 @@ After an intended change to the templates, refresh with
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 from briefsite.build import build_site
-
-SITES = Path(__file__).parent / "sites"
+from tests.conftest import SITES
 
 
 @pytest.mark.parametrize("case", sorted(path.name for path in SITES.iterdir()))

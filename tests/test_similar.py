@@ -236,7 +236,7 @@ def _resolution(*actors: Actor, mentions: list[Actor] | None = None) -> Resoluti
                 "",
                 Location(f"b{index}.md", 1, 1),
             ),
-            (CastMember(actor.id, None),),
+            (CastMember(actor.id, None, actor.name),),
             (),
         )
         for index, actor in enumerate(mentions or [])

@@ -1,4 +1,4 @@
-"""The whole pipeline: load → validate → resolve → index → render. Plain data in and out."""
+"""The pipeline: load → validate → resolve → index → render + outputs. Plain data in and out."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from briefsite.errors import Problem, error, has_errors
 from briefsite.index import SiteIndex, build_index
 from briefsite.load import Document, Kind, find_content_files, read_document
 from briefsite.model import Actor, Brief
+from briefsite.outputs import OutputFile, database, export, feeds
 from briefsite.render import RenderedPage, make_environment, render_site
 from briefsite.resolve import resolve
 from briefsite.similar import near_duplicate_warnings
+from briefsite.urls import UrlPolicy
 from briefsite.validate import validate_actor, validate_brief
 
 
@@ -29,6 +31,8 @@ class CheckResult:
 class BuildResult:
     pages: tuple[RenderedPage, ...]
     problems: tuple[Problem, ...]
+    files: tuple[OutputFile, ...] = ()
+    """Feeds and data exports: files that are not pages."""
 
     @property
     def ok(self) -> bool:
@@ -66,8 +70,18 @@ def read_content(root: Path, briefs_dir: Path) -> tuple[list[Brief], list[Actor]
     return briefs, actors, problems
 
 
-def build_site(root: Path, briefs_dir: Path, templates_dir: Path | None = None) -> BuildResult:
-    """Every generated page, or no page at all and the problems that prevent them."""
+def build_site(
+    root: Path,
+    briefs_dir: Path,
+    templates_dir: Path | None = None,
+    *,
+    urls: UrlPolicy | None = None,
+    site_name: str = "",
+) -> BuildResult:
+    """Every generated page and file, or none at all and the problems that prevent them.
+
+    `urls` says where the site is served, so feeds and exports carry final URLs.
+    """
     checked = check_site(root, briefs_dir)
     if checked.index is None:
         return BuildResult((), checked.problems)
@@ -78,7 +92,18 @@ def build_site(root: Path, briefs_dir: Path, templates_dir: Path | None = None) 
         # Templates are the maintainers' code: a broken override is reported, not hidden.
         name, line = _template_position(exc, root)
         return BuildResult((), (*checked.problems, error(name, line, 1, f"template: {exc}")))
-    return BuildResult(tuple(pages), checked.problems)
+    files = output_files(checked.index, urls or UrlPolicy(), site_name)
+    return BuildResult(tuple(pages), checked.problems, files)
+
+
+def output_files(index: SiteIndex, urls: UrlPolicy, site_name: str) -> tuple[OutputFile, ...]:
+    """Feeds and data exports, each written once from the whole index."""
+    briefs, actors = export.export_records(index, urls)
+    return (
+        *feeds.feed_files(index, urls, site_name),
+        *export.json_files(briefs, actors),
+        database.database_file(briefs, actors),
+    )
 
 
 def _template_position(exc: jinja2.TemplateError, root: Path) -> tuple[str, int]:
@@ -125,4 +150,11 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-__all__ = ["BuildResult", "CheckResult", "build_site", "check_site", "read_content"]
+__all__ = [
+    "BuildResult",
+    "CheckResult",
+    "build_site",
+    "check_site",
+    "output_files",
+    "read_content",
+]

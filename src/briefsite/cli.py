@@ -125,9 +125,10 @@ def new_actor(name: str, actor_type: str | None, root: Path, briefs_dir: str) ->
 @main.command()
 @root_option
 def schema(root: Path) -> None:
-    """Write the JSON Schemas of brief and actor front matter to schema/.
+    """Write the JSON Schemas of brief and actor front matter, and of the data export, to schema/.
 
-    Editors with a YAML language server use them to validate and autocomplete.
+    Editors with a YAML language server use the first two to validate and autocomplete;
+    the others describe data/briefs.json and data/actors.json of the built site.
     """
     folder = root / SCHEMA_FOLDER
     folder.mkdir(parents=True, exist_ok=True)

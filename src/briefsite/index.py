@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from briefsite.model import Actor, Brief
 from briefsite.resolve import Resolution, ResolvedBrief, ResolvedQuote
+from briefsite.slugs import slug
 
 RELATED_BRIEFS = 5
 CO_ACTORS = 10
@@ -31,6 +33,17 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Group:
+    """The briefs that share a tag or a publisher; spellings with one slug are one group."""
+
+    slug: str
+    name: str
+    """As the newest brief in the group spells it."""
+    briefs: tuple[ResolvedBrief, ...]
+    """Newest first."""
+
+
+@dataclass(frozen=True)
 class SiteIndex:
     briefs: tuple[ResolvedBrief, ...]
     """Newest first."""
@@ -41,6 +54,10 @@ class SiteIndex:
     related: dict[str, tuple[Brief, ...]]
     timeline: dict[str, tuple[tuple[str, int], ...]]
     relations: dict[str, tuple[Relation, ...]]
+    tags: dict[str, Group]
+    """By slug."""
+    publishers: dict[str, Group]
+    """By slug; briefs whose source names no publisher are in none."""
 
     def actors_by_name(self) -> list[Actor]:
         return sorted(self.actors.values(), key=lambda actor: (actor.name.casefold(), actor.id))
@@ -66,6 +83,8 @@ def build_index(resolution: Resolution) -> SiteIndex:
         related=_related(newest_first, appearances),
         timeline={key: _timeline(value) for key, value in appearances.items()},
         relations=_relations(resolution.actors),
+        tags=_groups(newest_first, lambda brief: brief.tags),
+        publishers=_groups(newest_first, _publisher),
     )
 
 
@@ -129,3 +148,25 @@ def _relations(actors: dict[str, Actor]) -> dict[str, tuple[Relation, ...]]:
             relations[actor.id].append(Relation(affiliation.actor, affiliation.relation, True))
             relations[affiliation.actor].append(Relation(actor.id, affiliation.relation, False))
     return {key: tuple(value) for key, value in relations.items()}
+
+
+def _publisher(brief: Brief) -> tuple[str, ...]:
+    return (brief.source.publisher,) if brief.source.publisher else ()
+
+
+def _groups(
+    briefs: tuple[ResolvedBrief, ...], labels: Callable[[Brief], Iterable[str]]
+) -> dict[str, Group]:
+    names: dict[str, str] = {}
+    members: dict[str, list[ResolvedBrief]] = defaultdict(list)
+    for item in briefs:
+        # "Red Sea" and "red sea" in one brief put it in the group once.
+        keys: dict[str, str] = {}
+        for label in labels(item.brief):
+            keys.setdefault(slug(label), label)
+        for key, label in keys.items():
+            # A label without letters or digits has no slug, hence no URL: it is no group.
+            if key:
+                names.setdefault(key, label)
+                members[key].append(item)
+    return {key: Group(key, names[key], tuple(members[key])) for key in sorted(members)}

@@ -1,7 +1,8 @@
-"""Where each generated page lives, as Markdown source paths relative to the docs root.
+"""Where each generated page and file lives, as paths relative to the docs root.
 
 Generated pages sit in their own folders (`briefs/`, `actors/`), so no id can reach a
-name MkDocs or the theme uses at the top level (`search/`, `assets/`, `404.html`, …).
+name MkDocs or the theme uses at the top level (`search/`, `assets/`, `404.html`, …);
+feeds and data files likewise (`feeds/`, `data/`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ from markupsafe import Markup
 
 HOME = "index.md"
 ACTORS_INDEX = "actors/index.md"
+SITE_FEED = "feeds/site.xml"
+BRIEFS_JSON = "data/briefs.json"
+ACTORS_JSON = "data/actors.json"
+BRIEFS_DB = "data/briefs.db"
 
 
 def brief_page(brief_id: str) -> str:
@@ -21,6 +26,20 @@ def brief_page(brief_id: str) -> str:
 
 def actor_page(actor_id: str) -> str:
     return f"actors/{actor_id}.md"
+
+
+def actor_feed(actor_id: str) -> str:
+    return f"feeds/actors/{actor_id}.xml"
+
+
+def tag_feed(tag_slug: str) -> str:
+    """`tag_slug` is the key of the tag's group in the index (`SiteIndex.tags`)."""
+    return f"feeds/tags/{tag_slug}.xml"
+
+
+def publisher_feed(publisher_slug: str) -> str:
+    """`publisher_slug` is the key of the publisher's group (`SiteIndex.publishers`)."""
+    return f"feeds/publishers/{publisher_slug}.xml"
 
 
 @cache

@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from briefsite.build import BuildResult, build_site
+from briefsite.urls import UrlPolicy
 
 log = get_plugin_logger(__name__)
 
@@ -54,6 +55,8 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
             self._folder(config, "."),
             self._folder(config, self.config.briefs_dir),
             self._folder(config, self.config.templates_dir),
+            urls=UrlPolicy(config.site_url or "", config.use_directory_urls),
+            site_name=config.site_name,
         )
         for problem in self._result.problems:
             if not problem.is_error:
@@ -75,6 +78,8 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
             files.append(
                 File.generated(config, page.path, content=page.content, inclusion=inclusion)
             )
+        for output in self._result.files:
+            files.append(File.generated(config, output.path, content=output.content))
         if config.nav is None:
             config.nav = _default_nav(self._result, files)
         return files
@@ -94,10 +99,10 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
 
 def _refuse_hand_written_collisions(result: BuildResult, docs_dir: Path) -> None:
     # Checked before MkDocs cleans site_dir, like every other error.
-    for page in result.pages:
-        if (docs_dir / page.path).exists():
+    for path in [*(page.path for page in result.pages), *(file.path for file in result.files)]:
+        if (docs_dir / path).exists():
             raise PluginError(
-                f"{docs_dir / page.path} is a hand-written page where briefsite generates one; "
+                f"{docs_dir / path} is a hand-written page where briefsite generates one; "
                 "rename or remove it"
             )
 

@@ -18,6 +18,8 @@ RESERVED_IDS = frozenset({"index"})
 class CastMember:
     actor_id: str
     role: str | None
+    spelled_as: str
+    """The name as this brief wrote it: exports keep what the source said."""
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ def _resolve_brief(brief: Brief, registry: _Registry) -> ResolvedBrief:
                 )
             )
             continue
-        cast[actor_id] = CastMember(actor_id, mention.role)
+        cast[actor_id] = CastMember(actor_id, mention.role, mention.name)
     quotes = []
     for quote in brief.quotes:
         actor_id = registry.by_key.get(name_key(quote.by))
