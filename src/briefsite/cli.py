@@ -11,9 +11,12 @@ import click
 from pydantic import ValidationError
 
 from briefsite import scaffold
-from briefsite.build import check_site
-from briefsite.errors import Severity, has_errors
+from briefsite.build import check_site, read_content
+from briefsite.errors import Problem, Severity, has_errors
 from briefsite.frontmatter import ACTOR_TYPES, SourceEntry
+from briefsite.provenance.cache import CACHE_DIR, Cache
+from briefsite.provenance.fetch import TIMEOUT, Fetcher
+from briefsite.provenance.verify import Report, select_briefs, verify_briefs
 from briefsite.report import FORMATS, format_problems, summary
 from briefsite.schema import SCHEMA_FOLDER, json_schemas
 from briefsite.slugs import slug
@@ -28,6 +31,20 @@ root_option = click.option(
 briefs_option = click.option(
     "--briefs-dir", default="briefs", show_default=True, help="Folder of briefs under the root."
 )
+format_option = click.option(
+    "--format",
+    "style",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people, github for workflow annotations, json.",
+)
+cache_option = click.option(
+    "--cache-dir",
+    default=CACHE_DIR,
+    show_default=True,
+    help="Folder under the root for fetched pages and texts (keep it out of git).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,14 +58,7 @@ def main() -> None:
 @root_option
 @briefs_option
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option(
-    "--format",
-    "style",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="text for people, github for workflow annotations, json.",
-)
+@format_option
 def check(paths: tuple[Path, ...], root: Path, briefs_dir: str, strict: bool, style: str) -> None:
     """Validate every brief and actor file; exit 1 if any has an error.
 
@@ -60,6 +70,74 @@ def check(paths: tuple[Path, ...], root: Path, briefs_dir: str, strict: bool, st
     problems = list(result.problems)
     if strict:
         problems = [replace(problem, severity=Severity.ERROR) for problem in problems]
+    _report(problems, style)
+
+
+@main.command("verify")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@root_option
+@briefs_option
+@click.option("--offline", is_flag=True, help="Use only the manifests and the cache; no network.")
+@click.option(
+    "--since",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Only briefs dated YYYY-MM-DD or later.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 300),
+    default=TIMEOUT,
+    show_default=True,
+    help="Seconds allowed for each response.",
+)
+@format_option
+@cache_option
+def verify_command(
+    paths: tuple[Path, ...],
+    root: Path,
+    briefs_dir: str,
+    offline: bool,
+    since: datetime | None,
+    timeout: float,
+    style: str,
+    cache_dir: str,
+) -> None:
+    """Check every quote against its source's text; exit 1 if any is not there.
+
+    Fetches each brief's source (one request per host per second), keeps the page and
+    its text in the cache folder and the evidence in provenance/BRIEF-ID.json. A quote
+    found verbatim (ignoring quote marks, dashes and spacing) is verified; a close one is a
+    warning that shows the source's words; an absent one, or a dead source, is an error.
+    With --offline, the same verdicts come from the manifests and the cache alone.
+    """
+    briefs, _actors, problems = read_content(root, root / briefs_dir)
+    if has_errors(problems):
+        click.echo("some briefs have errors and are skipped; run `briefsite check`", err=True)
+    selected = select_briefs(briefs, root, paths, since.date() if since else None)
+    fetcher = None if offline else Fetcher(timeout=timeout)
+    try:
+        report = verify_briefs(root, selected, Cache(root / cache_dir), fetcher)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+    if style == "text":
+        click.echo(_verify_summary(report), err=True)
+    _report(report.problems, style)
+
+
+def _verify_summary(report: Report) -> str:
+    counts = report.quote_counts()
+    sources = len(report.checked)
+    return (
+        f"{sources} source{'s' * (sources != 1)}, {report.seconds_per_source():.2f} s each; "
+        f"quotes: {counts['verified']} verified, {counts['close']} close, "
+        f"{counts['absent']} absent, {counts['unchecked']} unchecked"
+    )
+
+
+def _report(problems: list[Problem], style: str) -> None:
+    """Print the problems, a count for people, and exit 1 on any error."""
     output = format_problems(problems, style)
     if output:
         click.echo(output)
