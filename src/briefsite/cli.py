@@ -16,6 +16,8 @@ from briefsite.errors import Problem, Severity, has_errors
 from briefsite.frontmatter import ACTOR_TYPES, SourceEntry
 from briefsite.provenance.cache import CACHE_DIR, Cache
 from briefsite.provenance.fetch import TIMEOUT, Fetcher
+from briefsite.provenance.prefill import prefill
+from briefsite.provenance.text import printable
 from briefsite.provenance.verify import Report, select_briefs, verify_briefs
 from briefsite.report import FORMATS, format_problems, summary
 from briefsite.schema import SCHEMA_FOLDER, json_schemas
@@ -147,35 +149,59 @@ def _report(problems: list[Problem], style: str) -> None:
 
 
 @main.command()
-@click.option("--title", required=True, help="The source's headline.")
+@click.option("--title", default=None, help="The source's headline (default: read from the page).")
 @click.option("--url", required=True, help="The source's address (http or https).")
 @click.option(
     "--date",
     "day",
     type=click.DateTime(["%Y-%m-%d"]),
     default=None,
-    help="Date of the event or publication, YYYY-MM-DD (default: today).",
+    help="Date of the event or publication, YYYY-MM-DD (default: the page's, else today).",
 )
 @click.option("--publisher", default=None, help="Outlet that published the source.")
+@click.option("--author", default=None, help="Who wrote the source.")
 @root_option
 @briefs_option
+@cache_option
 def new(
-    title: str, url: str, day: datetime | None, publisher: str | None, root: Path, briefs_dir: str
+    title: str | None,
+    url: str,
+    day: datetime | None,
+    publisher: str | None,
+    author: str | None,
+    root: Path,
+    briefs_dir: str,
+    cache_dir: str,
 ) -> None:
     """Write a skeleton brief at briefs/YYYY/YYYY-MM-DD-title.md.
 
-    Its empty summary and actors are errors for `briefsite check` until you fill them.
-    Refuses to overwrite an existing file.
+    Without --title, the page at --url is fetched once and its own title, date,
+    publisher and author fill the skeleton (options given win), with the registered
+    actors the page names listed as a comment. Its empty summary and actors are errors
+    for `briefsite check` until you fill them. Refuses to overwrite an existing file.
     """
     try:
         SourceEntry(url=url)
     except ValidationError:
         raise click.BadParameter("must be an http:// or https:// URL", param_hint="--url") from None
+    when = day.date() if day else None
+    named: list[tuple[str, int]] = []
+    if title is None:
+        _briefs, actors, _problems = read_content(root, root / briefs_dir)
+        page, named = prefill(url, actors, Cache(root / cache_dir))
+        found = page.metadata
+        if page.failure or not found.title:
+            reason = printable(page.failure or "the page gives no title")
+            click.echo(f"could not read {printable(url)}: {reason}; give --title", err=True)
+            sys.exit(1)
+        title, when = found.title, when or found.date
+        publisher, author = publisher or found.publisher, author or found.author
     if not slug(title):
         raise click.BadParameter("needs letters or digits", param_hint="--title")
-    when = day.date() if day else date.today()
+    when = when or date.today()
     path = scaffold.brief_path(title, when, briefs_dir)
-    _write_new(root, path, scaffold.brief_skeleton(path, title, url, when, publisher))
+    text = scaffold.brief_skeleton(path, title, url, when, publisher, author=author, named=named)
+    _write_new(root, path, text)
 
 
 @main.command("new-actor")
