@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import gzip
 import socket
+from datetime import date
 
 import httpx
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefsite.model import Brief, Location, Quote, Source
+from briefsite.provenance.cache import Cache
 from briefsite.provenance.extract import decode, is_html
 from briefsite.provenance.fetch import MAX_REDIRECTS, Fetcher, Outcome, Pacer
+from briefsite.provenance.judge import judge
+from briefsite.provenance.manifest import SourceRecord
 from briefsite.provenance.match import Verdict, match_quote, selector
+from briefsite.provenance.sources import Evidence, fetch_evidence
 from briefsite.provenance.text import normalise, printable
 
 
@@ -166,3 +173,63 @@ def test_gone_is_dead_and_server_error_is_not() -> None:
             lambda request, s=status: httpx.Response(s, request=request)
         )
         assert fetcher(transport).fetch("https://example.org/a").outcome is outcome
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    body=st.binary(max_size=3000) | st.text(max_size=2000).map(str.encode),
+    content_type=st.sampled_from(
+        ["text/html", "text/html; charset=utf-16", "text/html; charset=bogus", "", "image/png"]
+    ),
+    status=st.sampled_from([200, 203, 404, 410, 418, 500]),
+)
+def test_any_response_gives_a_verdict_never_an_exception(
+    body: bytes, content_type: str, status: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    transport = httpx.MockTransport(
+        lambda request: httpx.Response(
+            status, headers={"Content-Type": content_type}, content=body, request=request
+        )
+    )
+    cache = Cache(tmp_path_factory.mktemp("cache"))
+    evidence = fetch_evidence("https://example.org/a", fetcher(transport), cache)
+    quote = Quote("Someone", "what was said", None, Location("briefs/a.md", 9, 5))
+    brief = Brief(
+        "a", "A", date(2024, 2, 9), Source("https://example.org/a"), "S.", (), (quote,), (), "",
+        Location("briefs/a.md", 1, 1),
+    )  # fmt: skip
+    records, problems = judge(brief, evidence, None)
+    assert len(records) == 1
+    assert all(problem.message.isprintable() for problem in problems)
+
+
+def test_a_decompression_bomb_stops_at_the_limit() -> None:
+    bomb = gzip.compress(b"\0" * 20_000_000)
+    transport = httpx.MockTransport(
+        lambda request: httpx.Response(
+            200,
+            headers={"Content-Type": "text/html", "Content-Encoding": "gzip"},
+            content=bomb,
+            request=request,
+        )
+    )
+    result = fetcher(transport).fetch("https://example.org/a")
+    assert result.reason == "larger than the limit of 5,000,000 bytes"
+
+
+def test_close_passage_with_control_characters_is_shown_escaped() -> None:
+    text = "He said the talks would\u202e resume\x1b[2J next week, officials said."
+    quote = Quote("Someone", "the talks would resume next week", None, Location("b.md", 9, 5))
+    brief = Brief(
+        "b", "B", date(2024, 2, 9), Source("https://example.org/b"), "S.", (), (quote,), (), "",
+        Location("b.md", 1, 1),
+    )  # fmt: skip
+    record = SourceRecord(
+        url="https://example.org/b", final_url="https://example.org/b", state="ok", status=200,
+        fetched="2026-01-01T00:00:00Z", extractor="x",
+    )  # fmt: skip
+    _records, (problem,) = judge(brief, Evidence(record, text), None)
+    assert problem.message == (
+        "quote differs from the source (93% alike); the source has: "
+        "“the talks would\\u202e resume\\x1b[2J next week”"
+    )
