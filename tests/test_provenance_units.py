@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gzip
 import socket
+import unicodedata
 from datetime import date
 
 import httpx
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefsite.model import Brief, Location, Quote, Source
@@ -19,7 +20,7 @@ from briefsite.provenance.judge import judge
 from briefsite.provenance.manifest import SourceRecord
 from briefsite.provenance.match import Verdict, match_quote, selector
 from briefsite.provenance.sources import Evidence, fetch_evidence
-from briefsite.provenance.text import normalise, printable
+from briefsite.provenance.text import _fold, normalise, printable
 
 
 @pytest.mark.parametrize(
@@ -233,3 +234,29 @@ def test_close_passage_with_control_characters_is_shown_escaped() -> None:
         "quote differs from the source (93% alike); the source has: "
         "“the talks would\\u202e resume\\x1b[2J next week”"
     )
+
+
+def _reference_normalise(text: str) -> str:
+    """Character by character, as the definition reads: the fast path must agree."""
+    clusters: list[str] = []
+    for char in text:
+        if clusters and unicodedata.combining(char):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    out: list[str] = []
+    pending = False
+    for cluster in clusters:
+        folded = _fold(cluster)
+        if folded.isspace():
+            pending = bool(out)
+        elif folded:
+            out += [" "] * pending + [folded]
+            pending = False
+    return "".join(out)
+
+
+@example("e\u0301 a`b\u00ad c\u0327\u0301 ¨x ﬁ …\u00a0-")
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120))
+def test_fast_normalising_agrees_with_the_definition(text: str) -> None:
+    assert normalise(text).text == _reference_normalise(text)

@@ -9,7 +9,9 @@ source exactly as printed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Every character that prints as a double quote, a single quote/apostrophe or a dash.
@@ -83,33 +85,58 @@ class NormalText:
 def normalise(original: str) -> NormalText:
     """Fold quote marks, apostrophes, dashes, ellipses and compatibility forms; one space
     for every run of whitespace; no space at either end."""
-    pieces: list[str] = []
-    origin: list[int] = []
-    pending_space = False
-    for start, cluster in _clusters(original):
-        folded = _fold(cluster)
-        if folded.isspace():
-            pending_space = bool(pieces)
+    out = _Builder()
+    at, length = 0, len(original)
+    while at < length:
+        run = _RUN.match(original, at)
+        end = run.end() if run else at
+        if run and original[at].isspace():
+            out.space()
+            at = end
             continue
-        if pending_space:
-            pieces.append(" ")
-            origin.append(start - 1)
-            pending_space = False
-        pieces.append(folded)
-        origin.extend([start] * len(folded))
-    return NormalText(original, "".join(pieces), tuple(origin))
-
-
-def _clusters(text: str) -> list[tuple[int, str]]:
-    """A base character with the combining marks after it, so NFKC can compose them."""
-    clusters: list[tuple[int, str]] = []
-    for index, char in enumerate(text):
-        if clusters and unicodedata.combining(char):
-            start, cluster = clusters[-1]
-            clusters[-1] = (start, cluster + char)
+        # Printable ASCII but "`" folds to itself; its last character keeps any accents after it.
+        if end < length and unicodedata.combining(original[end]):
+            end -= 1
+        if end > at:
+            out.add(original[at:end], range(at, end))
+            at = end
+            continue
+        end = at + 1
+        while end < length and unicodedata.combining(original[end]):
+            end += 1
+        folded = _fold(original[at:end])
+        if folded.isspace():
+            out.space()
         else:
-            clusters.append((index, char))
-    return clusters
+            out.add(folded, [at] * len(folded))
+        at = end
+    return NormalText(original, "".join(out.pieces), tuple(out.origin))
+
+
+_RUN = re.compile(r"[!-_a-~]+|\s+")
+"""A run of printable ASCII other than "`" (which folds), or of whitespace."""
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.origin: list[int] = []
+        self._pending_space = False
+
+    def space(self) -> None:
+        self._pending_space = bool(self.pieces)
+
+    def add(self, text: str, origin: Sequence[int]) -> None:
+        """`text`, whose characters came from the original's `origin` indexes."""
+        if not origin:  # folded to nothing: a soft hyphen, a zero-width space
+            return
+        if self._pending_space:
+            # The space stands for the whitespace just before this text.
+            self.pieces.append(" ")
+            self.origin.append(origin[0] - 1)
+            self._pending_space = False
+        self.pieces.append(text)
+        self.origin.extend(origin)
 
 
 def _fold(cluster: str) -> str:
