@@ -318,3 +318,23 @@ def test_invalid_manifest_is_treated_as_missing(site: Site) -> None:
     result = verify(site, "--offline")
     assert "not verified yet" in result.stdout
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_evidence_of_a_renamed_brief_is_reported(site: Site) -> None:
+    site.brief("new-name", brief("https://example.org/a"))
+    site.write("provenance/old-name.json", "{}")
+    result = verify(site, "--offline")
+    assert (
+        "provenance/old-name.json:1:1: warning: evidence for no brief (renamed or removed?): "
+        "rename the file to the brief's new id, or delete it" in result.stdout.splitlines()
+    )
+    only = verify(site, "--offline", str(site.root / "briefs" / "new-name.md"))
+    assert "old-name" not in only.stdout
+
+
+def test_strict_turns_warnings_into_errors(site: Site) -> None:
+    site.brief("a", brief("https://example.org/a"))
+    assert verify(site, "--offline").exit_code == 0
+    strict = verify(site, "--offline", "--strict")
+    assert strict.exit_code == 1
+    assert strict.stdout.startswith("briefs/a.md:4:9: error: not verified yet")

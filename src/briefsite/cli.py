@@ -18,7 +18,7 @@ from briefsite.provenance.cache import CACHE_DIR, Cache
 from briefsite.provenance.fetch import TIMEOUT, Fetcher
 from briefsite.provenance.prefill import prefill
 from briefsite.provenance.text import printable
-from briefsite.provenance.verify import Report, select_briefs, verify_briefs
+from briefsite.provenance.verify import Report, orphan_manifests, select_briefs, verify_briefs
 from briefsite.report import FORMATS, format_problems, summary
 from briefsite.schema import SCHEMA_FOLDER, json_schemas
 from briefsite.slugs import slug
@@ -33,6 +33,7 @@ root_option = click.option(
 briefs_option = click.option(
     "--briefs-dir", default="briefs", show_default=True, help="Folder of briefs under the root."
 )
+strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 format_option = click.option(
     "--format",
     "style",
@@ -59,7 +60,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @root_option
 @briefs_option
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@strict_option
 @format_option
 def check(paths: tuple[Path, ...], root: Path, briefs_dir: str, strict: bool, style: str) -> None:
     """Validate every brief and actor file; exit 1 if any has an error.
@@ -69,10 +70,7 @@ def check(paths: tuple[Path, ...], root: Path, briefs_dir: str, strict: bool, st
     checks (actors, quotes, duplicate ids) still read every file.
     """
     result = check_site(root, root / briefs_dir, only=paths or None)
-    problems = list(result.problems)
-    if strict:
-        problems = [replace(problem, severity=Severity.ERROR) for problem in problems]
-    _report(problems, style)
+    _report(list(result.problems), style, strict)
 
 
 @main.command("verify")
@@ -93,6 +91,7 @@ def check(paths: tuple[Path, ...], root: Path, briefs_dir: str, strict: bool, st
     show_default=True,
     help="Seconds allowed for each response.",
 )
+@strict_option
 @format_option
 @cache_option
 def verify_command(
@@ -102,6 +101,7 @@ def verify_command(
     offline: bool,
     since: datetime | None,
     timeout: float,
+    strict: bool,
     style: str,
     cache_dir: str,
 ) -> None:
@@ -112,6 +112,7 @@ def verify_command(
     found verbatim (ignoring quote marks, dashes and spacing) is verified; a close one is a
     warning that shows the source's words; an absent one, or a dead source, is an error.
     With --offline, the same verdicts come from the manifests and the cache alone.
+    A run over the whole site also warns about evidence files that match no brief.
     """
     briefs, _actors, problems = read_content(root, root / briefs_dir)
     if has_errors(problems):
@@ -123,9 +124,12 @@ def verify_command(
     finally:
         if fetcher is not None:
             fetcher.close()
+    found = report.problems
+    if not paths and since is None and not has_errors(problems):
+        found += orphan_manifests(root, {brief.id for brief in briefs})
     if style == "text":
         click.echo(_verify_summary(report), err=True)
-    _report(report.problems, style)
+    _report(found, style, strict)
 
 
 def _verify_summary(report: Report) -> str:
@@ -138,8 +142,10 @@ def _verify_summary(report: Report) -> str:
     )
 
 
-def _report(problems: list[Problem], style: str) -> None:
-    """Print the problems, a count for people, and exit 1 on any error."""
+def _report(problems: list[Problem], style: str, strict: bool = False) -> None:
+    """Print the problems (warnings as errors if `strict`), a count, and exit 1 on any error."""
+    if strict:
+        problems = [replace(problem, severity=Severity.ERROR) for problem in problems]
     output = format_problems(problems, style)
     if output:
         click.echo(output)

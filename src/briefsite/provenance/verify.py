@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from briefsite.errors import Problem
+from briefsite.errors import Problem, warning
 from briefsite.model import Brief
 from briefsite.provenance.cache import Cache
 from briefsite.provenance.fetch import Fetcher
 from briefsite.provenance.judge import judge
 from briefsite.provenance.manifest import (
+    MANIFEST_DIR,
     Manifest,
     QuoteRecord,
     SourceRecord,
@@ -23,6 +24,7 @@ from briefsite.provenance.manifest import (
     write_manifest,
 )
 from briefsite.provenance.sources import fetch_evidence, stored_evidence
+from briefsite.provenance.text import printable
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,24 @@ def _verify_one(root: Path, brief: Brief, cache: Cache, fetcher: Fetcher | None)
     if written and record is not None:
         write_manifest(root, Manifest(brief=brief.id, source=record, quotes=quotes))
     return Checked(brief, quotes, tuple(problems), time.perf_counter() - started, written)
+
+
+def orphan_manifests(root: Path, brief_ids: set[str]) -> list[Problem]:
+    """A warning for each evidence file whose brief does not exist (renamed or removed)."""
+    folder = root / MANIFEST_DIR
+    if not folder.is_dir():
+        return []
+    return [
+        warning(
+            f"{MANIFEST_DIR}/{printable(path.name)}",
+            1,
+            1,
+            "evidence for no brief (renamed or removed?): rename the file to the brief's "
+            "new id, or delete it",
+        )
+        for path in sorted(folder.glob("*.json"))
+        if path.stem not in brief_ids
+    ]
 
 
 def _worth_keeping(record: SourceRecord, previous: Manifest | None) -> bool:
