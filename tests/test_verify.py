@@ -338,3 +338,21 @@ def test_strict_turns_warnings_into_errors(site: Site) -> None:
     strict = verify(site, "--offline", "--strict")
     assert strict.exit_code == 1
     assert strict.stdout.startswith("briefs/a.md:4:9: error: not verified yet")
+
+
+def test_hosts_are_read_side_by_side(site: Site) -> None:
+    with serving({"/article": Page(fixture_page("article.html"))}, hosts=3) as server:
+        for host in (2, 3):
+            for n in range(3):
+                site.brief(
+                    f"h{host}-{n}",
+                    brief(server.url("/article", host), "violated all the rules of engagement"),
+                )
+        started = time.monotonic()
+        result = verify(site)
+        elapsed = time.monotonic() - started
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert len(server.requests) == 6
+    # Each host waits a second between its three requests; the two hosts do not wait for
+    # each other (one after the other would take at least 5 seconds).
+    assert 2.0 <= elapsed < 4.5

@@ -18,7 +18,13 @@ from briefsite.provenance.cache import CACHE_DIR, Cache
 from briefsite.provenance.fetch import TIMEOUT, Fetcher
 from briefsite.provenance.prefill import prefill
 from briefsite.provenance.text import printable
-from briefsite.provenance.verify import Report, orphan_manifests, select_briefs, verify_briefs
+from briefsite.provenance.verify import (
+    JOBS,
+    Report,
+    orphan_manifests,
+    select_briefs,
+    verify_briefs,
+)
 from briefsite.report import FORMATS, format_problems, summary
 from briefsite.schema import SCHEMA_FOLDER, json_schemas
 from briefsite.slugs import slug
@@ -91,6 +97,13 @@ def check(paths: tuple[Path, ...], root: Path, briefs_dir: str, strict: bool, st
     show_default=True,
     help="Seconds allowed for each response.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 32),
+    default=JOBS,
+    show_default=True,
+    help="Hosts read at once (each host still gets one request per second).",
+)
 @strict_option
 @format_option
 @cache_option
@@ -101,6 +114,7 @@ def verify_command(
     offline: bool,
     since: datetime | None,
     timeout: float,
+    jobs: int,
     strict: bool,
     style: str,
     cache_dir: str,
@@ -120,7 +134,7 @@ def verify_command(
     selected = select_briefs(briefs, root, paths, since.date() if since else None)
     fetcher = None if offline else Fetcher(timeout=timeout)
     try:
-        report = verify_briefs(root, selected, Cache(root / cache_dir), fetcher)
+        report = verify_briefs(root, selected, Cache(root / cache_dir), fetcher, jobs)
     finally:
         if fetcher is not None:
             fetcher.close()

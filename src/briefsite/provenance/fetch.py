@@ -7,6 +7,7 @@ Nothing a server sends raises: every outcome is a `Fetched` record.
 from __future__ import annotations
 
 import socket
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -63,7 +64,8 @@ class Fetched:
 
 
 class Pacer:
-    """Waits so that no host gets two requests less than `interval` seconds apart."""
+    """Waits so that no host gets two requests less than `interval` seconds apart,
+    however many threads ask."""
 
     def __init__(
         self,
@@ -74,14 +76,17 @@ class Pacer:
         self.interval = interval
         self._clock = clock
         self._sleep = sleep
-        self._last: dict[str, float] = {}
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
 
     def wait(self, host: str) -> None:
-        if host in self._last:
-            delay = self._last[host] + self.interval - self._clock()
-            if delay > 0:
-                self._sleep(delay)
-        self._last[host] = self._clock()
+        # Each caller books the host's next free slot under the lock, then sleeps outside it.
+        with self._lock:
+            now = self._clock()
+            slot = max(now, self._next.get(host, now))
+            self._next[host] = slot + self.interval
+        if slot > now:
+            self._sleep(slot - now)
 
 
 @dataclass
