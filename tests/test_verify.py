@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from briefsite.build import build_site
 from briefsite.cli import main
 from briefsite.provenance.manifest import dumps, loads
 from tests.conftest import Site
@@ -356,3 +357,59 @@ def test_hosts_are_read_side_by_side(site: Site) -> None:
     # Each host waits a second between its three requests; the two hosts do not wait for
     # each other (one after the other would take at least 5 seconds).
     assert 2.0 <= elapsed < 4.5
+
+
+def test_site_shows_each_quote_verdict_and_date(
+    verified: tuple[Site, SourceServer, Result],
+) -> None:
+    site, _server, _result = verified
+    fetched = json.loads((site.root / "provenance" / "a-article.json").read_text())["source"][
+        "fetched"
+    ][:10]
+    assert site.mkdocs_build().returncode == 0
+    marks = [
+        (mark["data-check"], mark.get_text())
+        for mark in site.html("briefs/a-article").select(".briefsite-check")
+    ]
+    assert marks == [
+        ("verified", f"✓ Verified against the source on {fetched}"),
+        ("verified", f"✓ Verified against the source on {fetched}"),
+        ("close", f"≈ Not word for word in the source (checked {fetched})"),
+        ("absent", f"✗ Not found in the source (checked {fetched})"),
+        ("verified", f"✓ Verified against the source on {fetched}"),
+    ]
+    unchecked = site.html("briefs/b-gone").select_one(".briefsite-check")
+    assert unchecked is not None
+    assert unchecked.get_text() == "Not verified against the source"
+
+
+def test_site_forgets_the_verdict_of_an_edited_quote(
+    verified: tuple[Site, SourceServer, Result],
+) -> None:
+    site, server, _result = verified
+    site.brief("c-redirect", brief(server.url("/r1", 4), "a blatant violation of sovereignty"))
+    result = build_site(site.root, site.root / "briefs")
+    (page,) = [p for p in result.pages if p.path == "briefs/c-redirect.md"]
+    assert 'data-check="unverified">Not verified against the source' in page.content
+
+
+def test_a_hand_edited_manifest_puts_nothing_unchecked_on_a_page(site: Site) -> None:
+    site.brief("a", brief("https://example.org/a", "anything"))
+    record = {
+        "brief": "a",
+        "source": {
+            "url": "https://example.org/a",
+            "final_url": "https://example.org/a",
+            "state": "ok",
+            "status": 200,
+            "fetched": "<script>alert(1)</script>",
+            "extractor": "x",
+        },
+        "quotes": [{"by": "Armed Group", "text": "anything", "state": "verified"}],
+    }
+    site.write("provenance/a.json", json.dumps(record))
+    (page,) = [
+        p for p in build_site(site.root, site.root / "briefs").pages if p.path == "briefs/a.md"
+    ]
+    assert "<script" not in page.content
+    assert "Not verified against the source" in page.content

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from briefsite.model import Actor, Brief
+from briefsite.model import Actor, Brief, Quote
+from briefsite.provenance.marks import QuoteCheck
 from briefsite.resolve import Resolution, ResolvedBrief, ResolvedQuote
 
 RELATED_BRIEFS = 5
@@ -41,6 +43,8 @@ class SiteIndex:
     related: dict[str, tuple[Brief, ...]]
     timeline: dict[str, tuple[tuple[str, int], ...]]
     relations: dict[str, tuple[Relation, ...]]
+    quote_checks: Mapping[Quote, QuoteCheck] = field(default_factory=dict)
+    """The last `briefsite verify` verdict of each quote; a quote never checked has none."""
 
     def actors_by_name(self) -> list[Actor]:
         return sorted(self.actors.values(), key=lambda actor: (actor.name.casefold(), actor.id))

@@ -89,6 +89,7 @@ class _PageRenderer:
             markdown=self.markdown.to_html,
             external=external_link,
             actors=self.index.actors,
+            quote_checks=self.index.quote_checks,
             **context,
         )
         # JSON values are valid YAML, and far quicker to write than through a YAML emitter.
