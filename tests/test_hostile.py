@@ -424,6 +424,10 @@ def allowed_attribute(tag: str, name: str, value: str) -> bool:
         ("a", "rel"): value == LINK_REL,
         ("a", "class"): value == "headerlink",  # the heading's permalink
         ("div", "class"): re.fullmatch(r"briefsite-[a-z]+", value) is not None,
+        # Under each quote, the verdict of `briefsite verify` (partials/quote_check.md.j2).
+        ("span", "class"): value == "briefsite-check",
+        ("span", "data-check"): value in {"verified", "close", "absent", "unverified"},
+        ("span", "aria-hidden"): value == "true",
     }
     if tag in HEADINGS:
         # Ids for anchors; the templates keep link lists out of the search index.

@@ -14,6 +14,7 @@ from briefsite.cli import main
 from briefsite.load import Document, find_content_files, read_document
 from briefsite.schema import json_schemas
 from tests.conftest import REPO, Site
+from tests.source_server import Page, fixture_page, serving
 
 
 def invoke(site: Site, *args: str) -> tuple[int, str]:
@@ -110,3 +111,46 @@ def test_schema_command_writes_the_files(site: Site) -> None:
     assert invoke(site, "schema") == (0, "".join(f"{path}\n" for path in written))
     assert written[:2] == ["schema/brief.schema.json", "schema/actor.schema.json"]
     assert (Path(site.root) / "schema" / "brief.schema.json").exists()
+
+
+def test_new_from_url_prefills_from_the_page(site: Site) -> None:
+    site.actor("armed-group", "---\nname: Armed group\n---\n")
+    site.actor("baghdad-officials", "---\nname: Officials in Baghdad\n---\n")
+    site.actor("elsewhere", "---\nname: Nobody Named Here\n---\n")
+    with serving({"/a": Page(fixture_page("article.html"))}) as server:
+        url = server.url("/a")
+        code, output = invoke(site, "new", "--url", url)
+    assert (code, output) == (
+        0,
+        "briefs/2024/2024-02-09-armed-group-vows-to-resume-attacks-after-baghdad-strike.md\n",
+    )
+    text = (site.root / output.strip()).read_text()
+    assert 'title: "Armed group vows to resume attacks after Baghdad strike"\n' in text
+    assert "date: 2024-02-09\n" in text
+    assert f'  url: "{url}"\n  publisher: "The Example Ledger"\n  author: "Jane Doe"\n' in text
+    assert (
+        "# Registered actors the source names (times named):\n"
+        '#   - "Armed group"  (2 times)\n'
+        '#   - "Officials in Baghdad"  (1 time)\n'
+        "actors: []\n"
+    ) in text
+
+
+def test_new_from_url_options_win_over_the_page(site: Site) -> None:
+    with serving({"/a": Page(fixture_page("article.html"))}) as server:
+        code, output = invoke(
+            site, "new", "--url", server.url("/a"), "--date", "2024-02-10", "--publisher", "Wire"
+        )
+    assert code == 0
+    text = (site.root / output.strip()).read_text()
+    assert "date: 2024-02-10\n" in text
+    assert 'publisher: "Wire"' in text
+
+
+def test_new_from_an_unreadable_url_asks_for_a_title(site: Site) -> None:
+    with serving({}) as server:
+        url = server.url("/missing")
+        code, output = invoke(site, "new", "--url", url)
+    assert code == 1
+    assert output == f"could not read {url}: HTTP 404; give --title\n"
+    assert not (site.root / "briefs" / "2024").exists()

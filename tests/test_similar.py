@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefsite.build import read_content
+from briefsite.build import check_site, read_content
 from briefsite.errors import Problem, Severity
 from briefsite.model import Actor, Brief, Location, Source
 from briefsite.names import names_look_alike
@@ -283,3 +283,15 @@ def _all_pairs_that_warn(actors: list[Actor]) -> set[frozenset[str]]:
         if alike(one, other) and not like[one.id] & like[other.id]
     }
     return pairs
+
+
+def test_two_actors_with_one_wikidata_id_are_probably_one(site: Site) -> None:
+    site.actor("kh", "---\nname: Kataib Hezbollah\nwikidata: Q1\n---\n")
+    site.actor("hezbollah-brigades", "---\nname: Hezbollah Brigades\nwikidata: Q1\n---\n")
+    site.actor("other", "---\nname: Other\nwikidata: Q2\n---\n")
+    problems = [str(p) for p in check_site(site.root, site.root / "briefs").problems]
+    assert problems == [
+        "briefs/actors/kh.md:1:1: warning: Wikidata id Q1 is also that of 'Hezbollah Brigades' "
+        "(briefs/actors/hezbollah-brigades.md); if they are one actor, keep one file and add "
+        "the other's name to its aliases"
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -13,6 +13,7 @@ from briefsite.index import SiteIndex, build_index
 from briefsite.load import Document, Kind, find_content_files, read_document
 from briefsite.model import Actor, Brief
 from briefsite.outputs import OutputFile, database, export, feeds
+from briefsite.provenance.marks import read_quote_checks
 from briefsite.render import RenderedPage, make_environment, render_site
 from briefsite.resolve import resolve
 from briefsite.similar import near_duplicate_warnings
@@ -85,14 +86,16 @@ def build_site(
     checked = check_site(root, briefs_dir)
     if checked.index is None:
         return BuildResult((), checked.problems)
+    briefs = (item.brief for item in checked.index.briefs)
+    index = replace(checked.index, quote_checks=read_quote_checks(root, briefs))
     environment = make_environment(templates_dir)
     try:
-        pages = render_site(checked.index, environment)
+        pages = render_site(index, environment)
     except jinja2.TemplateError as exc:
         # Templates are the maintainers' code: a broken override is reported, not hidden.
         name, line = _template_position(exc, root)
         return BuildResult((), (*checked.problems, error(name, line, 1, f"template: {exc}")))
-    files = output_files(checked.index, urls or UrlPolicy(), site_name)
+    files = output_files(index, urls or UrlPolicy(), site_name)
     return BuildResult(tuple(pages), checked.problems, files)
 
 

@@ -11,9 +11,20 @@ import click
 from pydantic import ValidationError
 
 from briefsite import scaffold
-from briefsite.build import check_site
-from briefsite.errors import Severity, has_errors
+from briefsite.build import check_site, read_content
+from briefsite.errors import Problem, Severity, has_errors
 from briefsite.frontmatter import ACTOR_TYPES, SourceEntry
+from briefsite.provenance.cache import CACHE_DIR, Cache
+from briefsite.provenance.fetch import TIMEOUT, Fetcher
+from briefsite.provenance.prefill import prefill
+from briefsite.provenance.text import printable
+from briefsite.provenance.verify import (
+    JOBS,
+    Report,
+    orphan_manifests,
+    select_briefs,
+    verify_briefs,
+)
 from briefsite.report import FORMATS, format_problems, summary
 from briefsite.schema import SCHEMA_FOLDER, json_schemas
 from briefsite.slugs import slug
@@ -28,6 +39,21 @@ root_option = click.option(
 briefs_option = click.option(
     "--briefs-dir", default="briefs", show_default=True, help="Folder of briefs under the root."
 )
+strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+format_option = click.option(
+    "--format",
+    "style",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people, github for workflow annotations, json.",
+)
+cache_option = click.option(
+    "--cache-dir",
+    default=CACHE_DIR,
+    show_default=True,
+    help="Folder under the root for fetched pages and texts (keep it out of git).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,15 +66,8 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @root_option
 @briefs_option
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option(
-    "--format",
-    "style",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="text for people, github for workflow annotations, json.",
-)
+@strict_option
+@format_option
 def check(paths: tuple[Path, ...], root: Path, briefs_dir: str, strict: bool, style: str) -> None:
     """Validate every brief and actor file; exit 1 if any has an error.
 
@@ -57,7 +76,88 @@ def check(paths: tuple[Path, ...], root: Path, briefs_dir: str, strict: bool, st
     checks (actors, quotes, duplicate ids) still read every file.
     """
     result = check_site(root, root / briefs_dir, only=paths or None)
-    problems = list(result.problems)
+    _report(list(result.problems), style, strict)
+
+
+@main.command("verify")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@root_option
+@briefs_option
+@click.option("--offline", is_flag=True, help="Use only the manifests and the cache; no network.")
+@click.option(
+    "--since",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Only briefs dated YYYY-MM-DD or later.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 300),
+    default=TIMEOUT,
+    show_default=True,
+    help="Seconds allowed for each response.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 32),
+    default=JOBS,
+    show_default=True,
+    help="Hosts read at once (each host still gets one request per second).",
+)
+@strict_option
+@format_option
+@cache_option
+def verify_command(
+    paths: tuple[Path, ...],
+    root: Path,
+    briefs_dir: str,
+    offline: bool,
+    since: datetime | None,
+    timeout: float,
+    jobs: int,
+    strict: bool,
+    style: str,
+    cache_dir: str,
+) -> None:
+    """Check every quote against its source's text; exit 1 if any is not there.
+
+    Fetches each brief's source (one request per host per second), keeps the page and
+    its text in the cache folder and the evidence in provenance/BRIEF-ID.json. A quote
+    found verbatim (ignoring quote marks, dashes and spacing) is verified; a close one is a
+    warning that shows the source's words; an absent one, or a dead source, is an error.
+    With --offline, the same verdicts come from the manifests and the cache alone.
+    A run over the whole site also warns about evidence files that match no brief.
+    """
+    briefs, _actors, problems = read_content(root, root / briefs_dir)
+    if has_errors(problems):
+        click.echo("some briefs have errors and are skipped; run `briefsite check`", err=True)
+    selected = select_briefs(briefs, root, paths, since.date() if since else None)
+    fetcher = None if offline else Fetcher(timeout=timeout)
+    try:
+        report = verify_briefs(root, selected, Cache(root / cache_dir), fetcher, jobs)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+    found = report.problems
+    if not paths and since is None and not has_errors(problems):
+        found += orphan_manifests(root, {brief.id for brief in briefs})
+    if style == "text":
+        click.echo(_verify_summary(report), err=True)
+    _report(found, style, strict)
+
+
+def _verify_summary(report: Report) -> str:
+    counts = report.quote_counts()
+    sources = len(report.checked)
+    return (
+        f"{sources} source{'s' * (sources != 1)}, {report.seconds_per_source():.2f} s each; "
+        f"quotes: {counts['verified']} verified, {counts['close']} close, "
+        f"{counts['absent']} absent, {counts['unchecked']} unchecked"
+    )
+
+
+def _report(problems: list[Problem], style: str, strict: bool = False) -> None:
+    """Print the problems (warnings as errors if `strict`), a count, and exit 1 on any error."""
     if strict:
         problems = [replace(problem, severity=Severity.ERROR) for problem in problems]
     output = format_problems(problems, style)
@@ -69,35 +169,59 @@ def check(paths: tuple[Path, ...], root: Path, briefs_dir: str, strict: bool, st
 
 
 @main.command()
-@click.option("--title", required=True, help="The source's headline.")
+@click.option("--title", default=None, help="The source's headline (default: read from the page).")
 @click.option("--url", required=True, help="The source's address (http or https).")
 @click.option(
     "--date",
     "day",
     type=click.DateTime(["%Y-%m-%d"]),
     default=None,
-    help="Date of the event or publication, YYYY-MM-DD (default: today).",
+    help="Date of the event or publication, YYYY-MM-DD (default: the page's, else today).",
 )
 @click.option("--publisher", default=None, help="Outlet that published the source.")
+@click.option("--author", default=None, help="Who wrote the source.")
 @root_option
 @briefs_option
+@cache_option
 def new(
-    title: str, url: str, day: datetime | None, publisher: str | None, root: Path, briefs_dir: str
+    title: str | None,
+    url: str,
+    day: datetime | None,
+    publisher: str | None,
+    author: str | None,
+    root: Path,
+    briefs_dir: str,
+    cache_dir: str,
 ) -> None:
     """Write a skeleton brief at briefs/YYYY/YYYY-MM-DD-title.md.
 
-    Its empty summary and actors are errors for `briefsite check` until you fill them.
-    Refuses to overwrite an existing file.
+    Without --title, the page at --url is fetched once and its own title, date,
+    publisher and author fill the skeleton (options given win), with the registered
+    actors the page names listed as a comment. Its empty summary and actors are errors
+    for `briefsite check` until you fill them. Refuses to overwrite an existing file.
     """
     try:
         SourceEntry(url=url)
     except ValidationError:
         raise click.BadParameter("must be an http:// or https:// URL", param_hint="--url") from None
+    when = day.date() if day else None
+    named: list[tuple[str, int]] = []
+    if title is None:
+        _briefs, actors, _problems = read_content(root, root / briefs_dir)
+        page, named = prefill(url, actors, Cache(root / cache_dir))
+        found = page.metadata
+        if page.failure or not found.title:
+            reason = printable(page.failure or "the page gives no title")
+            click.echo(f"could not read {printable(url)}: {reason}; give --title", err=True)
+            sys.exit(1)
+        title, when = found.title, when or found.date
+        publisher, author = publisher or found.publisher, author or found.author
     if not slug(title):
         raise click.BadParameter("needs letters or digits", param_hint="--title")
-    when = day.date() if day else date.today()
+    when = when or date.today()
     path = scaffold.brief_path(title, when, briefs_dir)
-    _write_new(root, path, scaffold.brief_skeleton(path, title, url, when, publisher))
+    text = scaffold.brief_skeleton(path, title, url, when, publisher, author=author, named=named)
+    _write_new(root, path, text)
 
 
 @main.command("new-actor")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
-from briefsite.model import Actor, Brief
+from briefsite.model import Actor, Brief, Quote
+from briefsite.provenance.marks import QuoteCheck
 from briefsite.resolve import Resolution, ResolvedBrief, ResolvedQuote
 from briefsite.slugs import slug
 
@@ -58,6 +59,8 @@ class SiteIndex:
     """By slug."""
     publishers: dict[str, Group]
     """By slug; briefs whose source names no publisher are in none."""
+    quote_checks: Mapping[Quote, QuoteCheck] = field(default_factory=dict)
+    """The last `briefsite verify` verdict of each quote; a quote never checked has none."""
 
     def actors_by_name(self) -> list[Actor]:
         return sorted(self.actors.values(), key=lambda actor: (actor.name.casefold(), actor.id))

@@ -22,6 +22,8 @@ class Source:
     author: str | None = None
     published: date | None = None
     archive_url: str | None = None
+    location: Location | None = None
+    """Where the source's address was written."""
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,7 @@ class _PageRenderer:
             markdown=self.markdown.to_html,
             external=external_link,
             actors=self.index.actors,
+            quote_checks=self.index.quote_checks,
             **context,
         )
         return RenderedPage(path, f"---\n{front_matter(meta)}---\n\n{body}", meta, in_nav)

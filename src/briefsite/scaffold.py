@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import PurePosixPath
 
@@ -28,22 +29,31 @@ def brief_path(title: str, day: date, briefs_dir: str = "briefs") -> PurePosixPa
 
 
 def brief_skeleton(
-    path: PurePosixPath, title: str, url: str, day: date, publisher: str | None
+    path: PurePosixPath,
+    title: str,
+    url: str,
+    day: date,
+    publisher: str | None,
+    *,
+    author: str | None = None,
+    named: Sequence[tuple[str, int]] = (),
 ) -> str:
+    """`named`: registered actors the source names, with how often, listed as a hint."""
     publisher_line = f"\n  publisher: {_quoted(publisher)}" if publisher else ""
+    author_line = f"\n  author: {_quoted(author)}" if author else ""
     return f"""---
 {_schema_comment(path, BRIEF_SCHEMA)}
 title: {_quoted(title)}
 date: {day.isoformat()}
 source:
-  url: {_quoted(url)}{publisher_line}
+  url: {_quoted(url)}{publisher_line}{author_line}
 # A few sentences in your own words; inline Markdown allowed.
 summary: ""
 # The key actors, as this source names them; a role says what each is or does here:
 #   - Islamic Resistance in Iraq
 #   - name: Abu Baqer
 #     role: killed by a US drone strike in Baghdad
-actors: []
+{_named_comment(named)}actors: []
 # Verbatim quotes, each by one of the actors above:
 #   - by: Islamic Resistance in Iraq
 #     text: violated all the rules of engagement
@@ -52,6 +62,13 @@ quotes: []
 tags: []
 ---
 """
+
+
+def _named_comment(named: Sequence[tuple[str, int]]) -> str:
+    if not named:
+        return ""
+    lines = [f"#   - {_quoted(name)}  ({count} time{'s' * (count != 1)})" for name, count in named]
+    return "# Registered actors the source names (times named):\n" + "\n".join(lines) + "\n"
 
 
 def actor_path(name: str, briefs_dir: str = "briefs") -> PurePosixPath:

@@ -95,7 +95,31 @@ def near_duplicate_warnings(resolution: Resolution) -> list[Problem]:
             continue
         canonical, alias = sorted(pair, key=rank.__getitem__)
         problems.append(_implicit_warning(resolution.actors[alias], resolution.actors[canonical]))
+    problems += shared_wikidata_warnings(resolution.actors.values())
     return sorted(problems)
+
+
+def shared_wikidata_warnings(actors: Iterable[Actor]) -> list[Problem]:
+    """Two actor files with one Wikidata id are probably one actor: a warning at the later file."""
+    first: dict[str, Actor] = {}
+    problems = []
+    for actor in sorted(actors, key=lambda actor: actor.location):
+        if actor.wikidata is None:
+            continue
+        other = first.setdefault(actor.wikidata, actor)
+        if other is not actor:
+            where = actor.location
+            problems.append(
+                warning(
+                    where.path,
+                    where.line,
+                    where.column,
+                    f"Wikidata id {actor.wikidata} is also that of '{other.name}' "
+                    f"({other.location.path}); if they are one actor, keep one file and add "
+                    "the other's name to its aliases",
+                )
+            )
+    return problems
 
 
 def _prominence(resolution: Resolution) -> dict[str, tuple[int, int, str]]:

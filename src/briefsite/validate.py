@@ -36,7 +36,7 @@ def validate_brief(document: Document) -> tuple[Brief | None, list[Problem]]:
         id=brief_id,
         title=front.title,
         date=front.date,
-        source=Source(**front.source.model_dump()),
+        source=Source(**front.source.model_dump(), location=_location(document, ("source", "url"))),
         summary=front.summary,
         mentions=tuple(
             Mention(entry.name, entry.role, _location(document, ("actors", index)))
