@@ -12,6 +12,7 @@ import functools
 import http.server
 import json
 import os
+import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,9 +22,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
 
-from tests.conftest import REPO, run_mkdocs_build
+from tests.conftest import REPO, Site, run_mkdocs_build
 
 HERE = Path(__file__).parent
+FIXTURE_SITE = HERE.parent / "sites" / "basic"
 NODE_MODULES = HERE / "node_modules"
 # Debian's package; another build of Chromium can be named for a local run.
 CHROMIUM = Path(os.environ.get("BRIEFSITE_CHROMIUM", "/usr/bin/chromium"))
@@ -60,9 +62,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
+def serve(directory: Path, handler_class: type[QuietHandler] = QuietHandler) -> Iterator[str]:
     """Serve a folder on a free port of 127.0.0.1 for the time of the block; yield its URL."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -80,6 +82,16 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_mkdocs_build(REPO, site_dir, "--strict")
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def fixture_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture site of the golden tests, built as a new site would be."""
+    site = Site(tmp_path_factory.mktemp("browser-fixture") / "root")
+    shutil.copytree(FIXTURE_SITE / "briefs", site.root / "briefs", dirs_exist_ok=True)
+    result = site.mkdocs_build("--strict")
+    assert result.returncode == 0, result.stderr
+    return site.root / "site"
 
 
 @pytest.fixture(scope="session")
