@@ -54,6 +54,14 @@ ACTOR_NAME = "Abu Baqir al-Saadi"
 BASELINE_PAGE = "about/"
 # Every index page of the site, by its label in the navigation.
 INDEXES = {"Latest briefs": "", "Actors": "actors/"}
+# Pages of the fixture site: a brief in a year folder, a registered and an implicit actor.
+FIXTURE_PAGES = [
+    "",
+    "briefs/2024-02-09-resume/",
+    "actors/",
+    "actors/kataib-hezbollah/",
+    "actors/iraqi-government/",
+]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -92,6 +100,12 @@ def fixture_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = site.mkdocs_build("--strict")
     assert result.returncode == 0, result.stderr
     return site.root / "site"
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_dir: Path) -> Iterator[str]:
+    with serve(fixture_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

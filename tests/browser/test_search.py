@@ -63,7 +63,12 @@ def test_keyboard_alone_goes_from_query_to_actor_page(reader: Reader) -> None:
     assert reader.heading() == ACTOR_NAME
 
 
+class QuotesNotFound(AssertionError):
+    """Quotes whose brief search does not list, the one failure the marker below expects."""
+
+
 @pytest.mark.xfail(
+    raises=QuotesNotFound,
     strict=True,
     reason="DEFECT (search ranking, reported on issue 11): Material ORs the words of a query and "
     "prefix-matches each one, so short words ('for', 'a', 'in') match titles such as "
@@ -94,4 +99,5 @@ def test_every_quote_typed_in_full_lists_its_brief(reader: Reader) -> None:
         f"{len(quotes) - len(missed)}/{len(quotes)}"
     )
     REPORT["quotes whose brief is not among the first results"] = [text[:60] for text in missed]
-    assert not missed
+    if missed:
+        raise QuotesNotFound(missed)
