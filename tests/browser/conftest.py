@@ -50,8 +50,6 @@ SEED_BRIEF = "briefs/2024-02-09-iraqi-groups-vow-to-resume-attacks/"
 SEED_TITLE = "Iran-backed Iraqi groups vow to resume attacks on US forces"
 ACTOR = "actors/abu-baqir-al-saadi/"
 ACTOR_NAME = "Abu Baqir al-Saadi"
-# Hand-written pages: Material's chrome around content no template of ours generated.
-BASELINE_PAGE = "about/"
 # Every index page of the site, by its label in the navigation.
 INDEXES = {"Latest briefs": "", "Actors": "actors/"}
 # Pages of the fixture site: a brief in a year folder, a registered and an implicit actor.
