@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Locator, expect
+from playwright.sync_api import Browser, Locator, expect
 
 from briefsite.build import read_content
-from tests.browser.conftest import ACTOR, ACTOR_NAME, REPORT, SEED_TITLE, Reader
+from tests.browser.conftest import (
+    ACTOR,
+    ACTOR_NAME,
+    DESKTOP,
+    REPORT,
+    SEED_TITLE,
+    Reader,
+    reading,
+)
 from tests.conftest import REPO
 
 # Page titles of the results (a result's sections are h2 under it).
@@ -44,6 +52,15 @@ def test_a_phrase_from_a_quote_lists_its_brief(reader: Reader, phrase: str, titl
 def test_an_alias_lists_the_canonical_actor_page(reader: Reader, spelling: str) -> None:
     reader.open("")
     expect(search(reader, spelling)).to_contain_text([ACTOR_NAME])
+
+
+@pytest.mark.parametrize("spelling", ["Hezbollah Brigades", "Kata'ib Hizballah"])
+def test_fixture_site_search_finds_an_actor_by_alias(
+    browser: Browser, fixture_url: str, spelling: str
+) -> None:
+    with reading(browser, fixture_url, DESKTOP) as reader:
+        reader.open("")
+        expect(search(reader, spelling)).to_contain_text(["Kataib Hezbollah"])
 
 
 def test_keyboard_alone_goes_from_query_to_actor_page(reader: Reader) -> None:
