@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from briefsite.build import build_site
 from tests.browser.conftest import ACTOR, ACTOR_NAME, INDEXES, SEED_BRIEF, SEED_TITLE, Reader
+from tests.conftest import REPO
 
 # Another brief that names the actor, reached from the actor's page.
 OTHER_BRIEF = "briefs/2024-02-07-centcom-confirms-killing-in-baghdad/"
@@ -45,3 +47,11 @@ def test_each_index_is_one_click_away_in_the_navigation(
     navigation.get_by_role("link", name=label, exact=True).click()
     reader.page.wait_for_url(reader.base_url + path)
     assert reader.heading() == label
+
+
+def test_every_index_page_of_the_site_is_checked_here() -> None:
+    # The browser tests visit the pages in INDEXES: a new index page joins them there.
+    result = build_site(REPO, REPO / "briefs")
+    assert result.ok, result.problems
+    in_navigation = {page.path.removesuffix("index.md") for page in result.pages if page.in_nav}
+    assert in_navigation == set(INDEXES.values())
