@@ -1,8 +1,9 @@
-"""The built demo site, served on 127.0.0.1 and read in a real headless Chromium.
+"""The demo site and a fixture site, served on 127.0.0.1 and read in a real headless Chromium.
 
-The site is built once per test run with the real `mkdocs build --strict`; each test gets a
+Each site is built once per test run with the real `mkdocs build --strict`; each test gets a
 fresh browser context (no cookies, no cache, no storage carried over) whose every request
-is recorded, so any test can tell which hosts a page contacted.
+is recorded, so any test can tell which hosts a page contacted. Figures that are measured
+rather than asserted go to REPORT, printed at the end of the run.
 """
 
 from __future__ import annotations
