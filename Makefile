@@ -3,15 +3,21 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core and the Nu HTML checker, for the browser tests (tests/browser/package.json).
+NODE_STAMP := tests/browser/node_modules/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build test lint check bench clean
+.PHONY: serve build test test-browser lint check bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(STAMP)
+
+$(NODE_STAMP): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
 
 # --livereload: with click > 8.2.1, MkDocs 1.6.1 otherwise turns live reload off (mkdocs#4032).
 serve: $(STAMP)
@@ -28,12 +34,17 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+test: lint $(NODE_STAMP)
 	$(BIN)/briefsite check briefs
 	$(BIN)/pytest
+
+# Only the tests that open the built demo site in Chromium.
+test-browser: $(STAMP) $(NODE_STAMP)
+	$(BIN)/pytest tests/browser
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_scale.py
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache .hypothesis \
+		tests/browser/node_modules artifacts
