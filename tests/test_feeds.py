@@ -129,7 +129,7 @@ def test_hostile_text_reaches_a_reader_as_the_text_intended(desk: Site) -> None:
     # Control characters and U+FFFE cannot be carried by XML: they are dropped, nothing else.
     assert entry.title == "Claims \"retaliation\" & <script>alert('x')</script> ]]> done"
     assert entry.summary == (
-        "<p>Fighters posted  and ]]&gt; with <strong>bold</strong> &amp; 'quoted' text.</p>"
+        "<p>Fighters posted  and ]]&gt; with  <strong>bold</strong> &amp; 'quoted' text.</p>"
     )
     # The raw file holds no script element and no unescaped end of a CDATA section.
     raw = (desk.root / "site" / "feeds" / "actors" / "pentagon.xml").read_text()
