@@ -59,6 +59,22 @@ CASES = [
         "4:9: error: 'source.url' must be an http:// or https:// URL",
     ),
     (
+        "scheme then a relative path",
+        front(source="source: http:../../404.html"),
+        "4:9: error: 'source.url' must be a full URL with a host, such as https://example.org/page",
+    ),
+    (
+        "one slash after the scheme",
+        front(source="source: https:/search/x"),
+        "4:9: error: 'source.url' must be a full URL with a host, such as https://example.org/page",
+    ),
+    (
+        "backslash in a url",
+        front(source="source: https://evil.example\\@example.org/"),
+        "4:9: error: 'source.url' a URL must not contain spaces, quotes, angle brackets or "
+        "backslashes",
+    ),
+    (
         "empty actors",
         front(actors="actors: []"),
         "6:9: error: 'actors' must list at least one entry",

@@ -22,6 +22,7 @@ from bs4.element import NavigableString
 
 from briefsite.build import check_site
 from briefsite.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES, LINK_REL
+from briefsite.urls import is_outside_link
 from tests.conftest import Site
 
 # The token MARK is replaced by a marker unique to one payload in one field.
@@ -75,6 +76,14 @@ PAYLOADS: dict[str, str] = {
     "dom-clobbering": '<a id="__config" name="__md_scope" class="md-search">MARK</a>',
     "markdown-stash-placeholder": "\x02wzxhzdk:0\x03 \x02klzzwxh:0\x03 MARK",
     "front-matter-breakout": "x---\n---\ntitle: <script>alert('MARK')</script>\n---",
+    "md-link-scheme-then-relative": "[x](http:../../404.html#MARK)",
+    "md-link-one-slash": "[x](https:/search/MARK)",
+    "md-link-backslash-host": "[x](https://evil.example\\@example.org/MARK)",
+    "md-link-relative": "[x](../MARK/)",
+    "md-link-fragment": "[x](#MARK)",
+    "lang-title-dir": '<p lang="MARK" title="MARK" dir="rtl">x</p>',
+    "noncharacter-front-matter": "\ufffe [x](javascript:alert(MARK)){: onmouseover=alert(MARK) }",
+    "right-to-left-override": "\u202eMARK txet",
 }
 
 BRIEF_FIELDS = (
@@ -415,6 +424,11 @@ def article_violations(page: str, article: Tag) -> Iterator[Violation]:
             scheme = url_scheme(str(element.get(name, "")))
             if scheme is not None and scheme not in SAFE_SCHEMES:
                 yield Violation(page, f"{scheme}: URL in {name}", snippet)
+    # A contributor's link leaves the site in full, or is no link at all.
+    for region in article.select('div[class^="briefsite-"]'):
+        for link in region.find_all("a"):
+            if not is_outside_link(str(link.get("href", ""))):
+                yield Violation(page, "contributor link that does not go out in full", str(link))
 
 
 def allowed_attribute(tag: str, name: str, value: str) -> bool:

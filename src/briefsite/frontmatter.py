@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from briefsite.urls import is_outside_link
 
 ACTOR_TYPES = (
     "person",
@@ -40,12 +41,17 @@ def _parse_iso_date(value: Any) -> Any:
 def _check_web_url(value: Any) -> Any:
     if not isinstance(value, str):
         return value  # the str type reports it
-    parts = urlsplit(value.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    url = value.strip()
+    if not url.lower().startswith(("http:", "https:")):
         raise ValueError("must be an http:// or https:// URL")
-    if any(char.isspace() or char in "\"'<>`" or ord(char) < 32 for char in value.strip()):
-        raise ValueError("a URL must not contain spaces, quotes or angle brackets")
-    return value.strip()
+    if any(char.isspace() or char in "\"'<>`\\" for char in url):
+        raise ValueError("a URL must not contain spaces, quotes, angle brackets or backslashes")
+    if not is_outside_link(url, _WEB):
+        raise ValueError("must be a full URL with a host, such as https://example.org/page")
+    return url
+
+
+_WEB = frozenset({"http", "https"})
 
 
 def _bare_to(key: str, accepted: Any) -> BeforeValidator:

@@ -11,13 +11,18 @@ Two ways out, one per kind of field:
 from __future__ import annotations
 
 import html
+import re
 import string
+import xml.etree.ElementTree as etree
 
 import markdown
 import nh3
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from briefsite import characters
+from briefsite.urls import LINK_SCHEMES, is_outside_link
 
 ALLOWED_TAGS = frozenset(
     {
@@ -29,15 +34,15 @@ ALLOWED_TAGS = frozenset(
 )  # fmt: skip
 """What Markdown produces for prose. No images: a brief must not load a remote tracking pixel."""
 
-ALLOWED_ATTRIBUTES = {
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "title"},
     "abbr": {"title"},
     "ol": {"start"},
     "td": {"align"},
     "th": {"align"},
 }
-ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
-"""Links must be absolute and use one of these; relative links are dropped."""
+ALLOWED_URL_SCHEMES = LINK_SCHEMES
+"""Links must be absolute and use one of these; other links become plain text."""
 LINK_REL = "nofollow noopener noreferrer"
 
 _MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "sane_lists", "def_list", "abbr"]
@@ -58,24 +63,59 @@ def meta_text(text: str) -> str:
     return str(inline_text(characters.clean(text)[0]))
 
 
-def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
-    # Relative and scheme-relative links ("/x", "//host/x") would escape the link checks
-    # the site generator runs on its own pages: a contributor's link goes out, in full.
-    if attribute == "href" and not value.lower().startswith(_ABSOLUTE_PREFIXES):
+def _outside_links_only(tag: str, attribute: str, value: str) -> str | None:
+    # Relative and scheme-relative links ("/x", "//host/x", "http:../x") would escape the
+    # link checks the site generator runs on its own pages: a contributor's link goes out,
+    # in full. `_LinksOut` has already turned other links into text; this is the backstop.
+    if attribute == "href" and not is_outside_link(value):
         return None
     return value
 
 
-_ABSOLUTE_PREFIXES = tuple(f"{scheme}:" for scheme in sorted(ALLOWED_URL_SCHEMES))
-
 _CLEANER = nh3.Cleaner(
     tags=set(ALLOWED_TAGS),
-    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-    attribute_filter=_absolute_links_only,
+    # "*": nothing is allowed on every element (Ammonia would otherwise keep lang and title).
+    attributes={"*": set(), **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}},
+    attribute_filter=_outside_links_only,
     url_schemes=set(ALLOWED_URL_SCHEMES),
     link_rel=LINK_REL,
     strip_comments=True,
 )
+
+
+_RAW_HTML_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS - {"a"}),
+    attributes={"*": set(), **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}},
+    strip_comments=True,
+)
+
+
+class _RawHtmlWithoutLinks(Postprocessor):
+    """Raw HTML is cleaned where it stands, links in it dropped (their text stays): a link
+    is written in Markdown, where `_LinksOut` can check it."""
+
+    def run(self, text: str) -> str:
+        # Only pieces holding a link tag: an inline `<script>` and its text are separate
+        # pieces, which the final clean removes together.
+        stash = self.md.htmlStash
+        stash.rawHtmlBlocks = [
+            str(_RAW_HTML_CLEANER.clean(str(block))) if _LINK_TAG.search(str(block)) else block
+            for block in stash.rawHtmlBlocks
+        ]
+        return text
+
+
+_LINK_TAG = re.compile(r"<\s*/?\s*a(?![\w-])", re.IGNORECASE)
+
+
+class _LinksOut(Treeprocessor):
+    """A link that may not leave the site becomes its text, not an `<a>` without `href`."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter("a"):
+            if not is_outside_link(element.get("href", "")):
+                element.tag = "span"
+                element.attrib.clear()
 
 
 def clean_html(fragment: str) -> str:
@@ -87,6 +127,11 @@ class MarkdownRenderer:
 
     def __init__(self) -> None:
         self._markdown = markdown.Markdown(extensions=_MARKDOWN_EXTENSIONS, output_format="html")
+        # After inline patterns (priority 20), before serialising.
+        self._markdown.treeprocessors.register(_LinksOut(self._markdown), "briefsite-links", 5)
+        # Before the stash of raw HTML is put back (priority 30).
+        raw_html = _RawHtmlWithoutLinks(self._markdown)
+        self._markdown.postprocessors.register(raw_html, "briefsite-raw-html", 35)
         # A summary is rendered twice, for the page and for its description: once is enough.
         self._last: tuple[str, Markup] = ("", Markup(""))
 

@@ -8,6 +8,10 @@ structured data can carry final URLs without asking the engine.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+"""The only links out of the site; relative links would escape the site's link checks."""
 
 
 @dataclass(frozen=True)
@@ -35,3 +39,22 @@ class UrlPolicy:
     def absolute(self, source: str) -> str:
         """Absolute URL when the site's address is known; else a path from the site root."""
         return (self.site_url or "/") + self.path(source)
+
+
+def is_outside_link(url: str, schemes: frozenset[str] = LINK_SCHEMES) -> bool:
+    """Whether `url` is a full address the site may link to: `http(s)://host/...` or
+    `mailto:...`, with nothing that browsers and Python could read differently (a
+    backslash, white space, control characters, a missing `//` or host)."""
+    if "\\" in url or any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return False
+    scheme = parts.scheme.lower()
+    if scheme not in schemes:
+        return False
+    if scheme == "mailto":
+        return bool(parts.path) and "/" not in parts.path
+    return url[len(scheme) :].startswith("://") and bool(host)
