@@ -378,3 +378,59 @@ def test_messages_show_control_characters_as_escapes_never_raw(site: Site) -> No
         "briefs/2024-02-09-forged.md:8:1: error: unknown key 'sumar\\ny\\x1b[31m' "
         "(did you mean 'summary'?)"
     )
+
+
+def _check(site: Site) -> list[str]:
+    return [str(p) for p in check_site(site.root, site.root / "briefs").problems]
+
+
+def test_lists_have_documented_limits(site: Site) -> None:
+    actors = "actors:\n" + "\n".join(f"  - Actor {i}" for i in range(101))
+    site.brief("2024-02-09-crowd", front(actors=actors))
+    assert _check(site) == [
+        "briefs/2024-02-09-crowd.md:7:3: error: 'actors' must list at most 100 entries"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("case", "body", "expected"),
+    [
+        (
+            "unclosed brackets",
+            "x\n" + "[" * 20_000,
+            "10:501: error: body more than 500 '[' characters",
+        ),
+        (
+            "abbreviation definitions",
+            "".join(f"*[A{i}]: x\n" for i in range(200)),
+            "59:1: error: body more than 50 abbreviation definitions",
+        ),
+        (
+            "nested lists",
+            "".join("  " * depth + "- x\n" for depth in range(40)),
+            "42:1: error: body a line indented more than 64 columns",
+        ),
+        (
+            "nested quotes",
+            "ok\n" + ">" * 5_000 + " x\n",
+            "10:1: error: body block quotes nested more than 16 deep",
+        ),
+        (
+            "length",
+            "word " * 30_000,
+            "9:100001: error: body longer than 100,000 characters; split it into several briefs",
+        ),
+    ],
+)
+def test_markdown_that_would_be_slow_to_render_is_refused_by_check(
+    site: Site, case: str, body: str, expected: str
+) -> None:
+    site.brief("2024-02-09-slow", front() + body)
+    assert _check(site) == [f"briefs/2024-02-09-slow.md:{expected}"]
+
+
+def test_a_summary_over_a_limit_is_reported_at_the_summary(site: Site) -> None:
+    site.brief("2024-02-09-slow", front(summary="summary: '" + "[" * 600 + "'"))
+    assert _check(site) == [
+        "briefs/2024-02-09-slow.md:5:10: error: 'summary' more than 500 '[' characters"
+    ]

@@ -122,14 +122,15 @@ class BriefFrontMatter(_Strict):
     summary: Text
     """A few sentences in your own words; inline Markdown allowed."""
     actors: Annotated[
-        list[Annotated[MentionEntry, _bare_to("name", Line | MentionEntry)]], Field(min_length=1)
+        list[Annotated[MentionEntry, _bare_to("name", Line | MentionEntry)]],
+        Field(min_length=1, max_length=100),
     ]
     """Key actors: names, or mappings with name and role."""
-    quotes: list[QuoteEntry] = []
+    quotes: Annotated[list[QuoteEntry], Field(max_length=100)] = []
     """Verbatim quotes, each by one of the brief's actors."""
-    tags: list[Tag] = []
+    tags: Annotated[list[Tag], Field(max_length=30)] = []
     """Topics, lowercase-with-hyphens."""
-    redirect_from: list[Line] = []
+    redirect_from: Annotated[list[Line], Field(max_length=20)] = []
     """Ids this brief had before a rename: their old URLs keep working."""
 
 
@@ -147,15 +148,15 @@ class ActorFrontMatter(_Strict):
     """Canonical name, used as the page's title."""
     type: Literal[ACTOR_TYPES] | None = None  # type: ignore[valid-type]
     """What kind of actor this is."""
-    aliases: list[Line] = []
+    aliases: Annotated[list[Line], Field(max_length=50)] = []
     """Other spellings and names that sources use."""
     description: Line | None = None
     """One line."""
     wikidata: Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")] | None = None
     """Wikidata item id, e.g. Q42."""
-    links: list[WebUrl] = []
+    links: Annotated[list[WebUrl], Field(max_length=30)] = []
     """Further reading (http or https)."""
-    affiliations: list[AffiliationEntry] = []
+    affiliations: Annotated[list[AffiliationEntry], Field(max_length=100)] = []
     """Relations to other registered actors."""
-    redirect_from: list[Line] = []
+    redirect_from: Annotated[list[Line], Field(max_length=20)] = []
     """Ids this actor had before a rename: their old URLs keep working."""

@@ -64,6 +64,11 @@ class Document:
     problems: tuple[Problem, ...] = ()
     """Warnings found while reading, e.g. invisible characters taken out of the text."""
 
+    def body_position(self, offset: int) -> tuple[int, int]:
+        """File line and column of a character of the body."""
+        line = self.body_line + self.body.count("\n", 0, offset)
+        return line, offset - self.body.rfind("\n", 0, offset)
+
     def position(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
         """Best position for `path`: the key or value itself, else its nearest parent."""
         table = self.key_positions if key else self.value_positions
@@ -218,8 +223,7 @@ def _without_invisible(document: Document) -> Document:
     data = walk(document.data, ())
     body, removed = characters.clean(document.body)
     if removed is not None:
-        line = document.body_line + document.body.count("\n", 0, removed.offset)
-        column = removed.offset - document.body.rfind("\n", 0, removed.offset)
+        line, column = document.body_position(removed.offset)
         problems.append(warning(display, line, column, f"body: {removed.reason}"))
     return replace(document, data=data, body=body, problems=tuple(problems))
 

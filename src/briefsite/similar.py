@@ -15,6 +15,7 @@ from briefsite.errors import Problem, warning
 from briefsite.model import Actor
 from briefsite.names import NameProfile, name_profile, profiles_match, tokens_close
 from briefsite.resolve import Resolution
+from briefsite.slugs import name_key
 
 # --- Blocking: which names are compared at all -----------------------------------------
 
@@ -58,16 +59,37 @@ def _candidate_pairs(entries: list[_Entry]) -> Iterator[tuple[_Entry, _Entry]]:
     for group in by_ends.values():
         yield from _pairs_within(group)
     for key, lone in lone_kunyas.items():
+        if len(lone) * len(with_kunya[key]) > MAX_PAIRS_PER_BLOCK:
+            yield from _neighbours([*lone, *with_kunya[key]])
+            continue
         for one, other in product(lone, with_kunya[key]):
             if not (one.actor.registered and other.actor.registered):
                 yield one, other
 
 
+MAX_PAIRS_PER_BLOCK = 2_500
+"""Beyond this many candidate pairs in one block, each name is compared only with its
+`NEIGHBOURS` nearest in alphabetical order (the sorted-neighbourhood method), so that a
+thousand spellings of one name cost a thousand comparisons, not half a million."""
+NEIGHBOURS = 20
+
+
 def _pairs_within(group: list[_Entry]) -> Iterator[tuple[_Entry, _Entry]]:
     implicit = [entry for entry in group if not entry.actor.registered]
     registered = [entry for entry in group if entry.actor.registered]
+    if len(implicit) * (len(implicit) + len(registered)) > MAX_PAIRS_PER_BLOCK:
+        yield from _neighbours(group)
+        return
     yield from product(implicit, registered)
     yield from combinations(implicit, 2)
+
+
+def _neighbours(entries: list[_Entry]) -> Iterator[tuple[_Entry, _Entry]]:
+    ordered = sorted(entries, key=lambda entry: (name_key(entry.spelling), entry.actor.id))
+    for index, entry in enumerate(ordered):
+        for other in ordered[index + 1 : index + 1 + NEIGHBOURS]:
+            if not (entry.actor.registered and other.actor.registered):
+                yield entry, other
 
 
 # --- Warnings ----------------------------------------------------------------------------
@@ -84,17 +106,33 @@ def near_duplicate_warnings(resolution: Resolution) -> list[Problem]:
     entries = _entries(resolution.actors.values())
     registered, implicit_pairs = _find_matches(entries)
     registered = _without_contradicted(registered, entries)
-    problems = [
-        _registered_warning(resolution.actors[implicit_id], resolution.actors[actor_id], spellings)
-        for implicit_id, matches in registered.items()
-        for actor_id, spellings in matches.items()
-    ]
+    # One warning per name, however many names it looks like: 1,000 spellings of one name
+    # give 1,000 warnings, not half a million.
+    problems = []
+    for implicit_id, matches in registered.items():
+        actor_id = min(matches)
+        problems.append(
+            _registered_warning(
+                resolution.actors[implicit_id],
+                resolution.actors[actor_id],
+                matches[actor_id],
+                len(matches) - 1,
+            )
+        )
     rank = _prominence(resolution)
+    partners: dict[str, list[str]] = defaultdict(list)
     for pair in implicit_pairs:
         if registered.get(pair[0], {}).keys() & registered.get(pair[1], {}).keys():
             continue
         canonical, alias = sorted(pair, key=rank.__getitem__)
-        problems.append(_implicit_warning(resolution.actors[alias], resolution.actors[canonical]))
+        partners[alias].append(canonical)
+    for alias, canonicals in partners.items():
+        canonical = min(canonicals, key=rank.__getitem__)
+        problems.append(
+            _implicit_warning(
+                resolution.actors[alias], resolution.actors[canonical], len(canonicals) - 1
+            )
+        )
     problems += shared_wikidata_warnings(resolution.actors.values())
     return sorted(problems)
 
@@ -193,7 +231,11 @@ def _contradicted(implicit: _Entry, spellings_of_actor: list[_Entry], matched: s
     )
 
 
-def _registered_warning(implicit: Actor, actor: Actor, spellings: set[str]) -> Problem:
+def _more(others: int) -> str:
+    return f" (and {others} more name{'s' * (others != 1)})" if others else ""
+
+
+def _registered_warning(implicit: Actor, actor: Actor, spellings: set[str], others: int) -> Problem:
     names = (actor.name, *actor.aliases)
     spelling = min(spellings, key=names.index)
     looks_like = (
@@ -203,17 +245,18 @@ def _registered_warning(implicit: Actor, actor: Actor, spellings: set[str]) -> P
     )
     return _at(
         implicit,
-        f"'{implicit.name}' looks like {looks_like} ({actor.location.path}); "
+        f"'{implicit.name}' looks like {looks_like} ({actor.location.path}){_more(others)}; "
         f'if they are the same, add "{implicit.name}" to its aliases',
     )
 
 
-def _implicit_warning(alias: Actor, canonical: Actor) -> Problem:
+def _implicit_warning(alias: Actor, canonical: Actor, others: int) -> Problem:
     where = canonical.location
     return _at(
         alias,
         f"'{alias.name}' looks like '{canonical.name}', first named in "
-        f"{where.path}:{where.line}; neither has an actor file: if they are the same, run "
+        f"{where.path}:{where.line}{_more(others)}; neither has an actor file: "
+        "if they are the same, run "
         f'briefsite new-actor "{canonical.name}" and add "{alias.name}" to its aliases',
     )
 

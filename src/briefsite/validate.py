@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 
 from briefsite.errors import Problem, error, warning
 from briefsite.frontmatter import ActorFrontMatter, BriefFrontMatter
+from briefsite.limits import markdown_over_limit
 from briefsite.load import Document, YamlPath, dotted
 from briefsite.model import Actor, Affiliation, Brief, Location, Mention, Quote, Source
 from briefsite.slugs import slug
@@ -82,7 +83,7 @@ def validate_actor(document: Document) -> tuple[Actor | None, list[Problem]]:
 
 
 def _validate(document: Document, model: type[_Model]) -> tuple[_Model | None, list[Problem]]:
-    problems = [*document.problems, *_raw_html_warnings(document)]
+    problems = [*document.problems, *_raw_html_warnings(document), *_over_limits(document)]
     try:
         return model.model_validate(document.data), problems
     except ValidationError as exc:
@@ -155,6 +156,8 @@ def _reason(details: ErrorDetails) -> str:
         return "must list at least one entry"
     if details["type"] == "string_too_short":
         return "must not be empty"
+    if details["type"] == "too_long" and isinstance(details["input"], list):
+        return f"must list at most {details.get('ctx', {}).get('max_length')} entries"
     return message[:1].lower() + message[1:]
 
 
@@ -197,6 +200,16 @@ def _type_args(annotation: Any) -> Iterator[Any]:
     if origin in (list, Union, types.UnionType, typing.Annotated):
         for argument in typing.get_args(annotation):
             yield from _type_args(argument)
+
+
+def _over_limits(document: Document) -> Iterator[Problem]:
+    """Markdown fields whose rendering would cost more than their size warrants."""
+    display = document.file.display
+    summary = document.data.get("summary")
+    if isinstance(summary, str) and (over := markdown_over_limit(summary)):
+        yield error(display, *document.position(("summary",)), f"'summary' {over.message}")
+    if over := markdown_over_limit(document.body):
+        yield error(display, *document.body_position(over.offset), f"body {over.message}")
 
 
 def _raw_html_warnings(document: Document) -> Iterator[Problem]:
