@@ -17,11 +17,15 @@ MAX_BRACKETS = 500
 """`[` in one field: links, images and footnotes all open with one."""
 MAX_ABBREVIATIONS = 50
 """Abbreviation definitions (`*[HTML]: …`) in one field."""
+MAX_HTML_TAGS = 200
+"""Raw HTML tags in one field (they are removed or shown as text, and warned about)."""
 MAX_INDENT = 64
 """Columns of leading white space on one line: 32 levels of two-space list nesting."""
 MAX_QUOTE_DEPTH = 16
 """Nested block quotes (`> > > …`)."""
 
+RAW_HTML_TAG = re.compile(r"<\s*[a-zA-Z!/?]")
+"""Something a browser would read as a tag or comment, not a lone "<" in prose."""
 _PREFIX = re.compile(r"[ \t>]*")
 _ABBREVIATION = re.compile(r"^[ ]{0,3}\*\[", re.MULTILINE)
 
@@ -43,12 +47,17 @@ def markdown_over_limit(text: str) -> OverLimit | None:
     counted = _nth(text, "[", MAX_BRACKETS + 1)
     if counted is not None:
         return OverLimit(counted, f"more than {MAX_BRACKETS} '[' characters")
-    for number, match in enumerate(_ABBREVIATION.finditer(text), start=1):
-        if number > MAX_ABBREVIATIONS:
-            return OverLimit(
-                match.start(), f"more than {MAX_ABBREVIATIONS} abbreviation definitions"
-            )
+    for pattern, limit, what in _COUNTED:
+        for number, match in enumerate(pattern.finditer(text), start=1):
+            if number > limit:
+                return OverLimit(match.start(), f"more than {limit} {what}")
     return _nesting_over_limit(text)
+
+
+_COUNTED = (
+    (_ABBREVIATION, MAX_ABBREVIATIONS, "abbreviation definitions"),
+    (RAW_HTML_TAG, MAX_HTML_TAGS, "raw HTML tags"),
+)
 
 
 def _nth(text: str, char: str, count: int) -> int | None:

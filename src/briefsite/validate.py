@@ -14,15 +14,13 @@ from pydantic_core import ErrorDetails
 
 from briefsite.errors import Problem, error, warning
 from briefsite.frontmatter import ActorFrontMatter, BriefFrontMatter
-from briefsite.limits import markdown_over_limit
+from briefsite.limits import RAW_HTML_TAG, markdown_over_limit
 from briefsite.load import Document, YamlPath, dotted
 from briefsite.model import Actor, Affiliation, Brief, Location, Mention, Quote, Source
 from briefsite.slugs import slug
 
 _Model = TypeVar("_Model", bound=BaseModel)
 
-# Something that a browser would read as a tag or comment, not a lone "<" in prose.
-_RAW_HTML = re.compile(r"<\s*[a-zA-Z!/?]")
 # Markdown code shows HTML as text: it is not raw HTML.
 _CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]+`", re.DOTALL | re.MULTILINE)
 
@@ -215,7 +213,7 @@ def _over_limits(document: Document) -> Iterator[Problem]:
 def _raw_html_warnings(document: Document) -> Iterator[Problem]:
     """Raw HTML is removed from the site; say so where it was written."""
     for path, value in _strings(document.data, ()):
-        if _RAW_HTML.search(_CODE.sub("", value)):
+        if RAW_HTML_TAG.search(_CODE.sub("", value)):
             line, column = document.position(path)
             yield warning(
                 document.file.display,
@@ -225,7 +223,7 @@ def _raw_html_warnings(document: Document) -> Iterator[Problem]:
                 "(unsafe HTML is removed from the site)",
             )
     body = _CODE.sub(lambda code: "_" * len(code.group()), document.body)
-    match = _RAW_HTML.search(body)
+    match = RAW_HTML_TAG.search(body)
     if match:
         line = document.body_line + body.count("\n", 0, match.start())
         yield warning(
