@@ -47,22 +47,27 @@ class _Registry:
 
     def __init__(self) -> None:
         self.by_key: dict[str, str] = {}
+        self.written_at: dict[str, Location] = {}
+        """Where the spelling that claimed each key was written."""
         self.actors: dict[str, Actor] = {}
         self.problems: list[Problem] = []
 
     def register(self, actor: Actor) -> None:
         if not self._claim_id(actor):
             return
-        for spelling, where in ((actor.id, actor.location), *actor.spellings()):
-            owner = self.by_key.setdefault(name_key(spelling), actor.id)
-            if owner != actor.id:
-                self.problems.append(
-                    _at(
-                        where,
-                        f"'{spelling}' also names actor '{owner}' "
-                        f"({self.actors[owner].location.path}); one name, one actor",
-                    )
-                )
+        for spelling, where in (*actor.spellings(), (actor.id, actor.location)):
+            key = name_key(spelling)
+            owner = self.by_key.setdefault(key, actor.id)
+            self.written_at.setdefault(key, where)
+            if owner == actor.id:
+                continue
+            # Reported at both files, so that a check of either one alone (the pre-commit
+            # hook checks the changed files only) shows it.
+            first = self.actors[owner]
+            self.problems += [
+                _at(where, _clash(spelling, first)),
+                _at(self.written_at[key], _clash(spelling, actor)),
+            ]
 
     def lookup_or_create(self, mention: Mention) -> str | None:
         key = name_key(mention.name)
@@ -83,15 +88,32 @@ class _Registry:
 
     def _claim_id(self, actor: Actor) -> bool:
         other = self.actors.get(actor.id)
-        taken_by = None
+        problem = _id_problem(actor.id, actor.location, _described(other), "actor", _RENAME)
+        if problem is None:
+            self.actors[actor.id] = actor
+            return True
+        self.problems.append(problem)
         if other is not None:
-            taken_by = f"'{other.name}' ({other.location.path}:{other.location.line})"
-        problem = _id_problem(actor.id, actor.location, taken_by, "actor", "rename one of them")
-        if problem:
-            self.problems.append(problem)
-            return False
-        self.actors[actor.id] = actor
-        return True
+            self.problems.append(
+                _id_problem(actor.id, other.location, _described(actor), "actor", _RENAME)
+                or problem
+            )
+        return False
+
+
+_RENAME = "rename one of them"
+
+
+def _described(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return f"'{actor.name}' ({actor.location.path}:{actor.location.line})"
+
+
+def _clash(spelling: str, other: Actor) -> str:
+    return (
+        f"'{spelling}' also names actor '{other.id}' ({other.location.path}); one name, one actor"
+    )
 
 
 def _id_problem(
@@ -107,16 +129,21 @@ def _id_problem(
 
 
 def _unique_briefs(briefs: Iterable[Brief], problems: list[Problem]) -> list[Brief]:
-    """Briefs whose ids are free, in file order; the others become problems."""
+    """Briefs whose ids are free, in file order; the others become problems, at both files."""
     kept: dict[str, Brief] = {}
     for brief in sorted(briefs, key=lambda brief: brief.location):
         taken = kept.get(brief.id)
         taken_by = taken.location.path if taken else None
         problem = _id_problem(brief.id, brief.location, taken_by, "brief", "rename one file")
-        if problem:
-            problems.append(problem)
-        else:
+        if problem is None:
             kept[brief.id] = brief
+            continue
+        problems.append(problem)
+        if taken is not None:
+            mirrored = _id_problem(
+                brief.id, taken.location, brief.location.path, "brief", "rename one file"
+            )
+            problems += [mirrored] if mirrored else []
     return list(kept.values())
 
 

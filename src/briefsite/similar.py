@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import combinations, product
 
 from briefsite.errors import Problem, warning
+from briefsite.lookalikes import lookalike_warnings
 from briefsite.model import Actor
 from briefsite.names import NameProfile, name_profile, profiles_match, tokens_close
 from briefsite.resolve import Resolution
@@ -134,6 +135,7 @@ def near_duplicate_warnings(resolution: Resolution) -> list[Problem]:
             )
         )
     problems += shared_wikidata_warnings(resolution.actors.values())
+    problems += lookalike_warnings(resolution.actors.values())
     return sorted(problems)
 
 
