@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := tests/browser/node_modules/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build test test-browser lint check bench clean
+.PHONY: serve build test test-browser properties-long lint check bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test: lint $(NODE_STAMP)
 # Only the tests that open the built demo site in Chromium.
 test-browser: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest tests/browser
+
+# The Hypothesis properties of tests/test_properties.py with 40 times the examples (≥ 10,000).
+properties-long: $(STAMP)
+	BRIEFSITE_PROPERTY_SCALE=40 $(BIN)/pytest tests/test_properties.py --hypothesis-show-statistics -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_scale.py
