@@ -6,7 +6,6 @@ same briefs give the same bytes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -15,7 +14,7 @@ from typing import Any
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-from briefsite import layout
+from briefsite import characters, layout
 from briefsite.index import SiteIndex
 from briefsite.outputs import OutputFile
 from briefsite.resolve import ResolvedBrief
@@ -28,14 +27,14 @@ UNNAMED_SITE = "Briefs"
 EMPTY_FEED_DATE = date(1970, 1, 1)
 """`updated` of a feed on a site without briefs: Atom requires one, and it must not be now."""
 
-# XML 1.0 cannot carry C0 controls (but tab, LF, CR), lone surrogates, U+FFFE or U+FFFF;
-# lxml refuses them, so contributor text loses them on its way into a feed.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
 
 def xml_text(text: str) -> str:
-    """`text` without the characters XML 1.0 forbids."""
-    return _NOT_XML.sub("", text)
+    """`text` without the characters XML 1.0 forbids (lxml refuses them).
+
+    Contributor text has lost them already as it was read; this also covers text from
+    elsewhere, such as the site's name.
+    """
+    return characters.clean(text)[0]
 
 
 @dataclass(frozen=True)
