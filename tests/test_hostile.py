@@ -511,9 +511,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 # Never shown: control characters, noncharacters and text-direction controls are taken out
 # of contributor text as it is read (with a warning).
+_NONCHARACTERS = "".join(
+    f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+)
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff"
-    "\U0010fffe\U0010ffff\u202a-\u202e\u2066-\u2069]"
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}\u202a-\u202e\u2066-\u2069]"
 )
 
 
