@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,9 @@ class BriefsiteConfig(base.Config):
     """Folder of brief files (and `actors/`), relative to `mkdocs.yml`."""
     templates_dir = c.Type(str, default="templates")
     """Folder of this site's template overrides, relative to `mkdocs.yml`."""
+    web_fonts = c.Type(bool, default=False)
+    """Let the theme load its fonts from Google Fonts. Off by default: a page that does so
+    tells a third party who reads it."""
 
 
 class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
@@ -47,6 +51,7 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         # holds each brief once, not once per actor page that lists it.
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
+        _reader_defaults(config, web_fonts=self.config.web_fonts)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -80,6 +85,7 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
             )
         for output in self._result.files:
             files.append(File.generated(config, output.path, content=output.content))
+        files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
         if config.nav is None:
             config.nav = _default_nav(self._result, files)
         return files
@@ -114,3 +120,18 @@ def _default_nav(result: BuildResult, files: Files) -> list[str]:
         file.src_uri for file in files.documentation_pages() if file.generated_by is None
     ]
     return [*(page.path for page in result.pages if page.in_nav), *sorted(hand_written)]
+
+
+STYLESHEET = "assets/briefsite/briefsite.css"
+
+
+def _reader_defaults(config: MkDocsConfig, *, web_fonts: bool) -> None:
+    """What every briefsite site gets from the theme: links underlined in content (see the
+    stylesheet), and no fonts fetched from Google unless the site asks for them."""
+    config.extra_css.append(STYLESHEET)
+    if not web_fonts and config.theme.name == "material":
+        config.theme["font"] = False
+
+
+def _stylesheet() -> bytes:
+    return (resources.files("briefsite") / "assets" / "briefsite.css").read_bytes()

@@ -79,29 +79,8 @@ def test_generated_content_has_no_serious_violation(reader: Reader, path: str) -
     assert severe == []
 
 
-# DEFECT (reported on issue 11): the underline that keeps links apart from text lives in the
-# demo's own stylesheet (docs/stylesheets/links.css); the plugin ships none, so another site's
-# pages break axe's rule link-in-text-block (serious) wherever a link sits in running text.
-class ColourOnlyLinks(AssertionError):
-    """axe's link-in-text-block, the one failure the marker below expects."""
-
-
-UNDERLINE_NOT_SHIPPED = pytest.mark.xfail(
-    raises=ColourOnlyLinks,
-    strict=True,
-    reason="DEFECT: links told from text by colour alone outside the demo site",
-)
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        path
-        if path == "actors/iraqi-government/"
-        else pytest.param(path, marks=UNDERLINE_NOT_SHIPPED)
-        for path in FIXTURE_PAGES
-    ],
-)
+# The fixture site has no stylesheet of its own: the plugin's keeps links apart from text.
+@pytest.mark.parametrize("path", FIXTURE_PAGES)
 def test_fixture_site_content_has_no_serious_violation(
     browser: Browser, fixture_url: str, path: str
 ) -> None:
@@ -112,9 +91,7 @@ def test_fixture_site_content_has_no_serious_violation(
         for item in found
         if item["content"] and item["impact"] in SEVERE
     ]
-    assert [line for line in severe if not line.startswith("link-in-text-block")] == []
-    if severe:
-        raise ColourOnlyLinks("\n".join(severe))
+    assert severe == []
 
 
 @pytest.fixture(scope="module")
