@@ -147,10 +147,14 @@ def test_new_from_url_options_win_over_the_page(site: Site) -> None:
     assert 'publisher: "Wire"' in text
 
 
-def test_new_from_an_unreadable_url_asks_for_a_title(site: Site) -> None:
+def test_new_from_an_unreadable_url_writes_the_skeleton_with_a_notice(site: Site) -> None:
     with serving({}) as server:
-        url = server.url("/missing")
-        code, output = invoke(site, "new", "--url", url)
-    assert code == 1
-    assert output == f"could not read {url}: HTTP 404; give --title\n"
-    assert not (site.root / "briefs" / "2024").exists()
+        url = server.url("/news/iraqi-groups-vow_to-resume.html")
+        code, output = invoke(site, "new", "--url", url, "--date", "2024-02-10")
+    assert code == 0
+    notice, written = output.strip().split("\n")
+    assert notice == (
+        f"could not read {url}: HTTP 404; the title is taken from the address: correct it"
+    )
+    assert written == "briefs/2024/2024-02-10-iraqi-groups-vow-to-resume.md"
+    assert 'title: "Iraqi groups vow to resume"' in (site.root / written).read_text()

@@ -6,6 +6,7 @@ import sys
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
 
 import click
 from pydantic import ValidationError
@@ -210,11 +211,15 @@ def new(
         _briefs, actors, _problems = read_content(root, root / briefs_dir)
         page, named = prefill(url, actors, Cache(root / cache_dir))
         found = page.metadata
+        title = found.title or _title_from_address(url)
         if page.failure or not found.title:
             reason = printable(page.failure or "the page gives no title")
-            click.echo(f"could not read {printable(url)}: {reason}; give --title", err=True)
-            sys.exit(1)
-        title, when = found.title, when or found.date
+            click.echo(
+                f"could not read {printable(url)}: {reason}; the title is taken from the "
+                "address: correct it",
+                err=True,
+            )
+        when = when or found.date
         publisher, author = publisher or found.publisher, author or found.author
     if not slug(title):
         raise click.BadParameter("needs letters or digits", param_hint="--title")
@@ -222,6 +227,15 @@ def new(
     path = scaffold.brief_path(title, when, briefs_dir)
     text = scaffold.brief_skeleton(path, title, url, when, publisher, author=author, named=named)
     _write_new(root, path, text)
+
+
+def _title_from_address(url: str) -> str:
+    """A stand-in title from the URL's last path segment (or its host), for a contributor
+    to correct: `.../iraqi-groups-vow.html` → "Iraqi groups vow"."""
+    parts = urlsplit(url)
+    segment = PurePosixPath(parts.path.rstrip("/")).stem or parts.hostname or "source"
+    words = " ".join(unquote(segment).replace("_", " ").replace("-", " ").split())
+    return (words[:1].upper() + words[1:])[:200] or "Source"
 
 
 @main.command("new-actor")

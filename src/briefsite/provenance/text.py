@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefsite import characters
+
 # Every character that prints as a double quote, a single quote/apostrophe or a dash.
 _DOUBLE_QUOTES = (
     '"'
@@ -147,13 +149,7 @@ def _fold(cluster: str) -> str:
 
 
 def printable(text: str, limit: int = 200) -> str:
-    """`text` safe to print in a one-line message: control characters escaped, length capped."""
-    shown = "".join(
-        char
-        if char.isprintable() or char == " "
-        else f"\\x{ord(char):02x}"
-        if ord(char) < 0x100
-        else f"\\u{ord(char):04x}"
-        for char in " ".join(text.split())
-    )
+    """`text` safe to print in a one-line message: white space folded, control characters
+    escaped (`characters.printable`), length capped."""
+    shown = characters.printable(" ".join(text.split()))
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
