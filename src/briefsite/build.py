@@ -8,13 +8,14 @@ from pathlib import Path
 
 import jinja2
 
+from briefsite.dialect import MATERIAL, Dialect
 from briefsite.errors import Problem, error, has_errors
 from briefsite.index import SiteIndex, build_index
 from briefsite.load import Document, Kind, find_content_files, read_document
 from briefsite.model import Actor, Brief
 from briefsite.outputs import OutputFile, database, export, feeds
 from briefsite.provenance.marks import read_quote_checks
-from briefsite.render import RenderedPage, make_environment, render_site
+from briefsite.render import RenderedPage, Target, make_environment, render_site
 from briefsite.resolve import resolve
 from briefsite.similar import near_duplicate_warnings
 from briefsite.urls import UrlPolicy
@@ -78,10 +79,12 @@ def build_site(
     *,
     urls: UrlPolicy | None = None,
     site_name: str = "",
+    dialect: Dialect = MATERIAL,
 ) -> BuildResult:
     """Every generated page and file, or none at all and the problems that prevent them.
 
-    `urls` says where the site is served, so feeds and exports carry final URLs.
+    `urls` says where the site is served, so feeds, exports and structured data carry final
+    URLs; `dialect` how the engine and theme spell the marks pages carry.
     """
     checked = check_site(root, briefs_dir)
     if checked.index is None:
@@ -89,13 +92,14 @@ def build_site(
     briefs = (item.brief for item in checked.index.briefs)
     index = replace(checked.index, quote_checks=read_quote_checks(root, briefs))
     environment = make_environment(templates_dir)
+    target = Target(dialect, urls or UrlPolicy(), site_name)
     try:
-        pages = render_site(index, environment)
+        pages = render_site(index, environment, target)
     except jinja2.TemplateError as exc:
         # Templates are the maintainers' code: a broken override is reported, not hidden.
         name, line = _template_position(exc, root)
         return BuildResult((), (*checked.problems, error(name, line, 1, f"template: {exc}")))
-    files = output_files(index, urls or UrlPolicy(), site_name)
+    files = output_files(index, target.urls, site_name)
     return BuildResult(tuple(pages), checked.problems, files)
 
 

@@ -69,3 +69,9 @@ class Links:
 
     def actors_index(self) -> Markup:
         return self.to(ACTORS_INDEX)
+
+    def site_feed(self) -> Markup:
+        return self.to(SITE_FEED)
+
+    def actor_feed(self, actor_id: str) -> Markup:
+        return self.to(actor_feed(actor_id))

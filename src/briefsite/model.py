@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from briefsite.urls import wikidata_url
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -87,6 +89,10 @@ class Actor:
     profile: str = ""
     redirect_from: tuple[str, ...] = ()
     """Ids this actor had before a rename."""
+
+    @property
+    def wikidata_url(self) -> str | None:
+        return wikidata_url(self.wikidata) if self.wikidata else None
 
     def spellings(self) -> tuple[tuple[str, Location], ...]:
         """The name and every alias, each with where it was written."""

@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,6 +16,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from briefsite.build import BuildResult, build_site
+from briefsite.dialect import MATERIAL
 from briefsite.urls import UrlPolicy
 
 log = get_plugin_logger(__name__)
@@ -47,12 +49,20 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         return Path(config.config_file_path).parent / name
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # Generated pages mark link lists `{ data-search-exclude }` so that the search index
-        # holds each brief once, not once per actor page that lists it.
-        if "attr_list" not in config.markdown_extensions:
-            config.markdown_extensions.append("attr_list")
+        # The dialect's marks (fixed heading ids, sections kept out of search) need these.
+        for extension in MATERIAL.markdown_extensions:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         _reader_defaults(config, web_fonts=self.config.web_fonts)
         return config
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        # The dialect's override puts each generated page's head tags into `<head>`.
+        assert env.loader is not None, "MkDocs always gives its theme a loader"
+        env.loader = MATERIAL.theme_loader(env.loader)
+        return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site_dir: invalid content leaves the last good site intact.
@@ -62,6 +72,7 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
             self._folder(config, self.config.templates_dir),
             urls=UrlPolicy(config.site_url or "", config.use_directory_urls),
             site_name=config.site_name,
+            dialect=MATERIAL,
         )
         for problem in self._result.problems:
             if not problem.is_error:

@@ -6,9 +6,8 @@ piece of contributor text reaches them through `sanitize`, as Markup or escaped 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,12 @@ import jinja2
 from markupsafe import Markup
 
 from briefsite import layout
+from briefsite.dialect import MATERIAL, Dialect, PageMeta
 from briefsite.index import SiteIndex
 from briefsite.model import Actor
-from briefsite.sanitize import MarkdownRenderer, external_link, inline_text, meta_text
+from briefsite.sanitize import MarkdownRenderer, external_link, inline_text
 from briefsite.slugs import slug
+from briefsite.urls import UrlPolicy
 
 LATEST_ON_HOME = 20
 DESCRIPTION_LENGTH = 160
@@ -35,6 +36,15 @@ class RenderedPage:
     """The front matter `content` starts with, as the site generator will read it back."""
     in_nav: bool = False
     """Only index pages belong in the navigation; briefs and actors are reached from them."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where and how the site is served: the engine's dialect, the URL policy, the site's name."""
+
+    dialect: Dialect = MATERIAL
+    urls: UrlPolicy = field(default_factory=UrlPolicy)
+    site_name: str = ""
 
 
 def make_environment(site_templates: Path | None = None) -> jinja2.Environment:
@@ -65,23 +75,26 @@ def _finalize(value: Any) -> Any:
     return inline_text(str(value))
 
 
-def render_site(index: SiteIndex, environment: jinja2.Environment) -> list[RenderedPage]:
+def render_site(
+    index: SiteIndex, environment: jinja2.Environment, target: Target | None = None
+) -> list[RenderedPage]:
     """Every generated page, in a stable order."""
-    renderer = _PageRenderer(index, environment)
+    renderer = _PageRenderer(index, environment, target or Target())
     return [*renderer.index_pages(), *renderer.brief_pages(), *renderer.actor_pages()]
 
 
 class _PageRenderer:
-    def __init__(self, index: SiteIndex, environment: jinja2.Environment) -> None:
+    def __init__(self, index: SiteIndex, environment: jinja2.Environment, target: Target) -> None:
         self.index = index
         self.environment = environment
+        self.dialect = target.dialect
         self.markdown = MarkdownRenderer()
 
     def _page(
         self,
         template: str,
         path: str,
-        meta: dict[str, Any],
+        page: PageMeta,
         *,
         in_nav: bool = False,
         **context: Any,
@@ -90,18 +103,20 @@ class _PageRenderer:
             links=layout.Links(path),
             markdown=self.markdown.to_html,
             external=external_link,
+            dialect=self.dialect,
             actors=self.index.actors,
             quote_checks=self.index.quote_checks,
             **context,
         )
-        return RenderedPage(path, f"---\n{front_matter(meta)}---\n\n{body}", meta, in_nav)
+        meta = self.dialect.meta(page)
+        front = self.dialect.front_matter(meta)
+        return RenderedPage(path, f"---\n{front}---\n\n{body}", meta, in_nav)
 
     def index_pages(self) -> Iterator[RenderedPage]:
-        hidden = {"search": {"exclude": True}}
         yield self._page(
             "home.md.j2",
             layout.HOME,
-            {"title": "Latest briefs", **hidden},
+            PageMeta("Latest briefs", searchable=False),
             in_nav=True,
             briefs=[item.brief for item in self.index.briefs[:LATEST_ON_HOME]],
             brief_count=len(self.index.briefs),
@@ -110,7 +125,7 @@ class _PageRenderer:
         yield self._page(
             "actors_index.md.j2",
             layout.ACTORS_INDEX,
-            {"title": "Actors", **hidden},
+            PageMeta("Actors", searchable=False),
             in_nav=True,
             groups=_alphabetical(self.index.actors_by_name()),
             counts={key: len(value) for key, value in self.index.appearances.items()},
@@ -143,38 +158,11 @@ class _PageRenderer:
                 relations=self.index.relations.get(actor.id, ()),
             )
 
-    def _meta(self, title: str, description: str) -> dict[str, Any]:
-        # The theme prints both without escaping; they are escaped here, once.
+    def _meta(self, title: str, description: str) -> PageMeta:
         plain = " ".join(self.markdown.to_plain(description).split())
         if len(plain) > DESCRIPTION_LENGTH:
             plain = plain[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
-        return {"title": meta_text(title), "description": meta_text(plain)}
-
-
-def front_matter(meta: dict[str, Any]) -> str:
-    """YAML that every YAML reader reads back as exactly `meta`.
-
-    JSON values are YAML, and far quicker to write than through a YAML emitter, once the
-    characters YAML reads differently from JSON are escaped: those it refuses raw (DEL, C1
-    controls, noncharacters, surrogates) and those it takes for line breaks.
-    """
-    return "".join(
-        f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True).translate(_YAML_ESCAPES)}\n"
-        for key, value in sorted(meta.items())
-    )
-
-
-_YAML_ESCAPES = {
-    code: f"\\u{code:04x}"
-    for code in (
-        *range(0x7F, 0xA0),
-        0x2028,
-        0x2029,
-        *range(0xD800, 0xE000),
-        0xFFFE,
-        0xFFFF,
-    )
-}
+        return PageMeta(title, plain)
 
 
 def _alphabetical(actors: list[Actor]) -> list[tuple[str, list[Actor]]]:

@@ -7,11 +7,18 @@ structured data can carry final URLs without asking the engine.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 """The only links out of the site; relative links would escape the site's link checks."""
+WIKIDATA = "https://www.wikidata.org/wiki/"
+
+
+def wikidata_url(item: str) -> str:
+    """The page of a Wikidata item; `item` is a validated Q-id such as `Q42`."""
+    return WIKIDATA + item
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,23 @@ class UrlPolicy:
     def absolute(self, source: str) -> str:
         """Absolute URL when the site's address is known; else a path from the site root."""
         return (self.site_url or "/") + self.path(source)
+
+    def href(self, page: str, target: str) -> str:
+        """A link from `page` to `target` (both sources) that works wherever the site is
+        served: absolute when the site's address is known, else relative to the page."""
+        if self.site_url:
+            return self.absolute(target)
+        here = self.path(page)
+        folder = here if here.endswith("/") or not here else posixpath.dirname(here)
+        there = self.path(target)
+        relative = posixpath.relpath(there or ".", folder or ".")
+        # A folder URL keeps its slash, or the server answers with a redirect.
+        return f"{relative}/" if there.endswith("/") or not there else relative
+
+    def output_file(self, page: str) -> str:
+        """The file a page (`.md` source) becomes in the built site."""
+        url = self.path(page)
+        return f"{url}index.html" if url.endswith("/") or not url else url
 
 
 def is_outside_link(url: str, schemes: frozenset[str] = LINK_SCHEMES) -> bool:

@@ -1,0 +1,134 @@
+"""Every engine- and theme-specific mark a generated page carries, behind one small interface.
+
+Templates and the renderer say what they mean ("this heading has a fixed id", "this section
+stays out of the search index", "these tags belong in `<head>`"); a dialect says how one
+engine and theme spell it. `MATERIAL` is the dialect of MkDocs with Material for MkDocs. No
+module imports the engine here: the plugin hands the dialect to the core, and uses the
+dialect's own theme override.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import jinja2
+from markupsafe import Markup
+
+from briefsite.sanitize import meta_text
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a page says about itself, engine-neutral: plain text, never markup."""
+
+    title: str
+    description: str = ""
+    searchable: bool = True
+    """False keeps the whole page out of the search index (index pages list every brief)."""
+    head: str = ""
+    """HTML for the page's `<head>`, already safe (`outputs.head`)."""
+
+
+class Dialect(Protocol):
+    """How one engine and theme spell the marks the templates ask for."""
+
+    markdown_extensions: tuple[str, ...]
+    """Markdown extensions the engine must enable to read these marks."""
+
+    def heading_id(self, anchor: str) -> Markup:
+        """Written after a heading's text: the heading gets the fixed id `anchor`."""
+        ...
+
+    def unsearched(self) -> Markup:
+        """Written after a heading's text: its section stays out of the search index."""
+        ...
+
+    def meta(self, page: PageMeta) -> dict[str, Any]:
+        """The page's front matter, as the engine will read it back."""
+        ...
+
+    def front_matter(self, meta: dict[str, Any]) -> str:
+        """`meta` written as the YAML that opens the page, without the `---` lines."""
+        ...
+
+
+_ANCHOR = re.compile(r"[a-z][a-z0-9-]*")
+
+
+class MaterialDialect:
+    """MkDocs + Material for MkDocs: `attr_list` marks, front-matter keys, a theme override."""
+
+    markdown_extensions: tuple[str, ...] = ("attr_list",)
+    head_key = "briefsite_head"
+    """The front-matter key the theme override (`overrides/main.html`) prints in `<head>`."""
+    overrides = Path(__file__).parent / "overrides"
+    override_prefix = "briefsite-theme/"
+    """Under this prefix the override finds the site's own templates, to extend them."""
+
+    def heading_id(self, anchor: str) -> Markup:
+        # An anchor is the templates' own word, never contributor text: checked, not escaped.
+        if not _ANCHOR.fullmatch(anchor):
+            raise ValueError(f"not a heading anchor: {anchor!r}")
+        return Markup(f" {{ #{anchor} }}")
+
+    def unsearched(self) -> Markup:
+        # Read by Material's search plugin on the heading, for its whole section.
+        return Markup(" { data-search-exclude }")
+
+    def meta(self, page: PageMeta) -> dict[str, Any]:
+        # MkDocs and Material print title and description without escaping: escaped here, once.
+        meta: dict[str, Any] = {"title": meta_text(page.title)}
+        if page.description:
+            meta["description"] = meta_text(page.description)
+        if not page.searchable:
+            meta["search"] = {"exclude": True}
+        if page.head:
+            meta[self.head_key] = page.head
+        return meta
+
+    def front_matter(self, meta: dict[str, Any]) -> str:
+        """YAML that every YAML reader reads back as exactly `meta`.
+
+        JSON values are YAML, and far quicker to write than through a YAML emitter, once the
+        characters YAML reads differently from JSON are escaped: those it refuses raw (DEL, C1
+        controls, noncharacters, surrogates) and those it takes for line breaks.
+        """
+        return "".join(
+            f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True).translate(_YAML)}\n"
+            for key, value in sorted(meta.items())
+        )
+
+    def theme_loader(self, site_loader: jinja2.BaseLoader) -> jinja2.BaseLoader:
+        """The theme's template loader with the override in front of it.
+
+        The override's `main.html` extends whichever `main.html` the site would use (its own
+        `custom_dir`'s, else the theme's), reached through `override_prefix`, and adds the
+        page's head tags to its `extrahead` block: a site's own override keeps working.
+        """
+        prefix = self.override_prefix.rstrip("/")
+        return jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader(self.overrides),
+                jinja2.PrefixLoader({prefix: site_loader}),
+                site_loader,
+            ]
+        )
+
+
+_YAML = {
+    code: f"\\u{code:04x}"
+    for code in (
+        *range(0x7F, 0xA0),
+        0x2028,
+        0x2029,
+        *range(0xD800, 0xE000),
+        0xFFFE,
+        0xFFFF,
+    )
+}
+
+MATERIAL = MaterialDialect()
