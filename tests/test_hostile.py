@@ -14,7 +14,9 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
+import extruct
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
@@ -325,6 +327,7 @@ def chrome(soup: BeautifulSoup) -> list[Tag]:
         and element is not article
         # A summary that cleans down to nothing leaves no description to write.
         and not (element.name == "meta" and element.get("name") == "description")
+        and not (element.name == "meta" and element.get("property") == "og:description")
     ]
 
 
@@ -460,7 +463,8 @@ class Built:
     soups: dict[str, BeautifulSoup]
     violations: list[Violation]
     scripts: list[tuple[str, str]]
-    """(page, script element as written) for every script element of every page."""
+    """(page, script element as written) for every script element of every page but JSON-LD,
+    which carries contributor text as JSON strings (checked by `_script_violations`)."""
 
     def soup(self, page: str) -> BeautifulSoup:
         return self.soups[page]
@@ -505,7 +509,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         for page, text in pages.items()
         for violation in page_violations(page, text, theme, baseline_for(page, clean))
     ]
-    scripts = [(page, str(script)) for page, soup in soups.items() for script in soup("script")]
+    scripts = [
+        (page, str(script))
+        for page, soup in soups.items()
+        for script in soup("script")
+        if not is_json_ld(script)
+    ]
     return Built(site, pages, soups, violations, scripts)
 
 
@@ -624,6 +633,49 @@ def test_search_index_carries_no_live_markup(built: Built) -> None:
     assert all(mark in titles for mark in markers), "every hostile brief is searchable"
 
 
+def structured(built: Built, page: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The page's JSON-LD and Open Graph, as crawlers' tooling reads them."""
+    found = extruct.extract(built.pages[page], syntaxes=["json-ld", "opengraph"], uniform=True)
+    (json_ld,) = found["json-ld"]
+    (open_graph,) = found["opengraph"]
+    return json_ld, open_graph
+
+
+@pytest.mark.parametrize("payload", list(PAYLOADS))
+def test_json_ld_and_previews_give_brief_fields_back_as_text(built: Built, payload: str) -> None:
+    data, preview = structured(built, brief_page(payload))
+    source = data["isBasedOn"]
+    (actor,) = data["mentions"]
+    (quote,) = data["hasPart"]
+    shown = {
+        "title": [data["headline"], preview["og:title"]],
+        "publisher": [source["publisher"]["name"]],
+        "author": [source["author"]["name"]],
+        "actor-name": [actor["name"], quote["creator"]["name"]],
+        "quote": [quote["text"]],
+        "quote-context": [quote["description"]],
+    }
+    for field, values in shown.items():
+        assert [visible(value) for value in values] == [visible(attack(payload, field))] * len(
+            values
+        ), field
+    assert quote["isBasedOn"] == source["url"] == "https://example.org/a"
+
+
+@pytest.mark.parametrize("payload", list(PAYLOADS))
+def test_json_ld_and_previews_give_actor_fields_back_as_text(built: Built, payload: str) -> None:
+    data, preview = structured(built, actor_page(payload))
+    assert data["@type"] == "Organization"
+    assert visible(data["name"]) == visible(preview["og:title"]) == visible(attack(payload, "name"))
+    assert [visible(alias) for alias in data["alternateName"]] == [
+        visible(attack(payload, "alias"))
+    ]
+    # The description is the page's own (Markdown reduced to text), or none when empty.
+    described = built.soup(actor_page(payload)).find("meta", attrs={"name": "description"})
+    expected = described["content"] if described else None
+    assert data.get("description") == preview.get("og:description") == expected
+
+
 def text_nodes_with(soup: BeautifulSoup, mark: str) -> Iterator[NavigableString]:
     for string in soup.find_all(string=True):
         if mark in string:
@@ -640,6 +692,8 @@ def test_markers_outside_the_article_are_only_text(built: Built) -> None:
         for string in text_nodes_with(soup, mark):
             if article is not None and string.find_parent("article") is article:
                 continue
+            if string.parent is not None and is_json_ld(string.parent):
+                continue  # data, held to its own rules (test_json_ld_*)
             assert string.parent is not None
             assert string.parent.name in allowed_parents, (payload, str(string.parent))
 

@@ -7,7 +7,7 @@ piece of contributor text reaches them through `sanitize`, as Markup or escaped 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,8 @@ from briefsite import layout
 from briefsite.dialect import MATERIAL, Dialect, PageMeta
 from briefsite.index import SiteIndex
 from briefsite.model import Actor
+from briefsite.outputs.head import FeedLink, Head
+from briefsite.outputs.structured import StructuredData, schema_type
 from briefsite.sanitize import MarkdownRenderer, external_link, inline_text
 from briefsite.slugs import slug
 from briefsite.urls import UrlPolicy
@@ -88,6 +90,9 @@ class _PageRenderer:
         self.index = index
         self.environment = environment
         self.dialect = target.dialect
+        self.urls = target.urls
+        self.site_name = target.site_name
+        self.structured = StructuredData(index, target.urls, target.site_name)
         self.markdown = MarkdownRenderer()
 
     def _page(
@@ -112,11 +117,22 @@ class _PageRenderer:
         front = self.dialect.front_matter(meta)
         return RenderedPage(path, f"---\n{front}---\n\n{body}", meta, in_nav)
 
+    def _with_head(
+        self, path: str, page: PageMeta, json_ld: dict[str, Any], kind: str, feed: str | None
+    ) -> PageMeta:
+        """`page` with its head tags: link preview, structured data, and its feed if any."""
+        preview = self.structured.open_graph(path, page.title, page.description, kind)
+        feeds = (FeedLink(f"{page.title} (Atom)", self.urls.href(path, feed)),) if feed else ()
+        return replace(page, head=Head(json_ld, preview, feeds).html())
+
     def index_pages(self) -> Iterator[RenderedPage]:
+        home = PageMeta("Latest briefs", searchable=False)
         yield self._page(
             "home.md.j2",
             layout.HOME,
-            PageMeta("Latest briefs", searchable=False),
+            self._with_head(
+                layout.HOME, home, self.structured.website(), "website", layout.SITE_FEED
+            ),
             in_nav=True,
             briefs=[item.brief for item in self.index.briefs[:LATEST_ON_HOME]],
             brief_count=len(self.index.briefs),
@@ -125,7 +141,13 @@ class _PageRenderer:
         yield self._page(
             "actors_index.md.j2",
             layout.ACTORS_INDEX,
-            PageMeta("Actors", searchable=False),
+            self._with_head(
+                layout.ACTORS_INDEX,
+                PageMeta("Actors", searchable=False),
+                self.structured.collection(layout.ACTORS_INDEX, "Actors"),
+                "website",
+                None,
+            ),
             in_nav=True,
             groups=_alphabetical(self.index.actors_by_name()),
             counts={key: len(value) for key, value in self.index.appearances.items()},
@@ -134,10 +156,13 @@ class _PageRenderer:
     def brief_pages(self) -> Iterator[RenderedPage]:
         for item in self.index.briefs:
             brief = item.brief
+            path = layout.brief_page(brief.id)
+            page = self._meta(brief.title, brief.summary)
+            json_ld = self.structured.brief(item, page.description)
             yield self._page(
                 "brief.md.j2",
-                layout.brief_page(brief.id),
-                self._meta(brief.title, brief.summary),
+                path,
+                self._with_head(path, page, json_ld, "article", None),
                 brief=brief,
                 cast=item.cast,
                 quotes=item.quotes,
@@ -146,10 +171,15 @@ class _PageRenderer:
 
     def actor_pages(self) -> Iterator[RenderedPage]:
         for actor in self.index.actors.values():
+            path = layout.actor_page(actor.id)
+            page = self._meta(actor.name, actor.description or actor.profile)
+            json_ld = self.structured.actor(actor, page.description)
+            kind = "profile" if schema_type(actor) == "Person" else "website"
+            feed = layout.actor_feed(actor.id)
             yield self._page(
                 "actor.md.j2",
-                layout.actor_page(actor.id),
-                self._meta(actor.name, actor.description or actor.profile),
+                path,
+                self._with_head(path, page, json_ld, kind, feed),
                 actor=actor,
                 appearances=self.index.appearances.get(actor.id, ()),
                 quotes=self.index.quotes.get(actor.id, ()),
