@@ -13,8 +13,9 @@ from briefsite.errors import Problem, error, has_errors
 from briefsite.index import SiteIndex, build_index
 from briefsite.load import Document, Kind, find_content_files, read_document
 from briefsite.model import Actor, Brief
-from briefsite.outputs import OutputFile, database, export, feeds
+from briefsite.outputs import OutputFile, database, export, feeds, redirects
 from briefsite.provenance.marks import read_quote_checks
+from briefsite.renames import former_id_problems
 from briefsite.render import RenderedPage, Target, make_environment, render_site
 from briefsite.resolve import resolve
 from briefsite.similar import near_duplicate_warnings
@@ -50,6 +51,7 @@ def check_site(root: Path, briefs_dir: Path, only: Iterable[Path] | None = None)
     briefs, actors, problems = read_content(root, briefs_dir)
     resolution, resolve_problems = resolve(briefs, actors)
     problems += resolve_problems
+    problems += former_id_problems(resolution)
     problems += near_duplicate_warnings(resolution)
     problems = sorted(set(problems))
     index = None if has_errors(problems) else build_index(resolution)
@@ -104,12 +106,13 @@ def build_site(
 
 
 def output_files(index: SiteIndex, urls: UrlPolicy, site_name: str) -> tuple[OutputFile, ...]:
-    """Feeds and data exports, each written once from the whole index."""
+    """Feeds, data exports and redirects, each written once from the whole index."""
     briefs, actors = export.export_records(index, urls)
     return (
         *feeds.feed_files(index, urls, site_name),
         *export.json_files(briefs, actors),
         database.database_file(briefs, actors),
+        *redirects.redirect_files(index, urls),
     )
 
 

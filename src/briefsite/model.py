@@ -46,6 +46,14 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class FormerId:
+    """An id a brief or actor had before its file was renamed: its old URL redirects."""
+
+    id: str
+    location: Location
+
+
+@dataclass(frozen=True)
 class Brief:
     id: str
     title: str
@@ -57,7 +65,7 @@ class Brief:
     tags: tuple[str, ...]
     body: str
     location: Location
-    redirect_from: tuple[str, ...] = ()
+    redirect_from: tuple[FormerId, ...] = ()
     """Ids this brief had before a rename."""
 
 
@@ -87,7 +95,7 @@ class Actor:
     links: tuple[str, ...] = ()
     affiliations: tuple[Affiliation, ...] = ()
     profile: str = ""
-    redirect_from: tuple[str, ...] = ()
+    redirect_from: tuple[FormerId, ...] = ()
     """Ids this actor had before a rename."""
 
     @property

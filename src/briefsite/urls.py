@@ -50,8 +50,10 @@ class UrlPolicy:
     def href(self, page: str, target: str) -> str:
         """A link from `page` to `target` (both sources) that works wherever the site is
         served: absolute when the site's address is known, else relative to the page."""
-        if self.site_url:
-            return self.absolute(target)
+        return self.absolute(target) if self.site_url else self.relative(page, target)
+
+    def relative(self, page: str, target: str) -> str:
+        """A link from `page` to `target` (both sources), relative to the page's final URL."""
         here = self.path(page)
         folder = here if here.endswith("/") or not here else posixpath.dirname(here)
         there = self.path(target)

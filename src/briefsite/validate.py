@@ -16,7 +16,16 @@ from briefsite.errors import Problem, error, warning
 from briefsite.frontmatter import ActorFrontMatter, BriefFrontMatter
 from briefsite.limits import RAW_HTML_TAG, markdown_over_limit
 from briefsite.load import Document, YamlPath, dotted
-from briefsite.model import Actor, Affiliation, Brief, Location, Mention, Quote, Source
+from briefsite.model import (
+    Actor,
+    Affiliation,
+    Brief,
+    FormerId,
+    Location,
+    Mention,
+    Quote,
+    Source,
+)
 from briefsite.slugs import slug
 
 _Model = TypeVar("_Model", bound=BaseModel)
@@ -48,7 +57,7 @@ def validate_brief(document: Document) -> tuple[Brief | None, list[Problem]]:
         tags=tuple(front.tags),
         body=document.body,
         location=Location(path, 1, 1),
-        redirect_from=tuple(front.redirect_from),
+        redirect_from=_former_ids(document, front.redirect_from, problems),
     )
     return (brief if brief_id else None), problems
 
@@ -75,7 +84,7 @@ def validate_actor(document: Document) -> tuple[Actor | None, list[Problem]]:
             for index, entry in enumerate(front.affiliations)
         ),
         profile=document.body,
-        redirect_from=tuple(front.redirect_from),
+        redirect_from=_former_ids(document, front.redirect_from, problems),
     )
     return (actor if actor_id else None), problems
 
@@ -114,6 +123,26 @@ def _file_id(document: Document, problems: list[Problem]) -> str:
             error(document.file.display, 1, 1, "file name has no letters or digits to make an id")
         )
     return file_id
+
+
+def _former_ids(
+    document: Document, written: list[str], problems: list[Problem]
+) -> tuple[FormerId, ...]:
+    """`redirect_from` entries, each an id as the old file name gave it."""
+    former = []
+    for index, value in enumerate(written):
+        where = _location(document, ("redirect_from", index))
+        if slug(value) != value:
+            # An id, not a name: a URL made from a slugified guess could point anywhere.
+            hint = f" (did you mean '{slug(value)}'?)" if slug(value) else ""
+            message = (
+                f"'redirect_from[{index}]' '{value}' is not an id: write the old file name "
+                f"without .md, in lowercase letters, digits and hyphens{hint}"
+            )
+            problems.append(error(where.path, where.line, where.column, message))
+        else:
+            former.append(FormerId(value, where))
+    return tuple(former)
 
 
 def _location(document: Document, path: YamlPath) -> Location:
