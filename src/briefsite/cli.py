@@ -12,7 +12,7 @@ import click
 from pydantic import ValidationError
 
 from briefsite import scaffold
-from briefsite.build import check_site, read_content
+from briefsite.build import build_site, check_site, read_content
 from briefsite.errors import Problem, Severity, has_errors
 from briefsite.frontmatter import ACTOR_TYPES, SourceEntry
 from briefsite.provenance.cache import CACHE_DIR, Cache
@@ -29,6 +29,8 @@ from briefsite.provenance.verify import (
 from briefsite.report import FORMATS, format_problems, summary
 from briefsite.schema import SCHEMA_FOLDER, json_schemas
 from briefsite.slugs import slug
+from briefsite.tree import TreeError, tree_files, write_tree
+from briefsite.urls import UrlPolicy
 
 root_option = click.option(
     "--root",
@@ -258,6 +260,74 @@ def new_actor(name: str, actor_type: str | None, root: Path, briefs_dir: str) ->
         raise click.BadParameter("needs letters or digits", param_hint="NAME")
     path = scaffold.actor_path(name, briefs_dir)
     _write_new(root, path, scaffold.actor_skeleton(path, name, actor_type))
+
+
+@main.command()
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the tree to: new, empty, or written by an earlier render.",
+)
+@click.option(
+    "--site-url",
+    default="",
+    help="The site's public address, as mkdocs.yml's site_url: full URLs in feeds and data.",
+)
+@click.option(
+    "--site-name", default="", help="The site's name, as mkdocs.yml's site_name (feed titles)."
+)
+@click.option(
+    "--directory-urls/--no-directory-urls",
+    default=True,
+    show_default=True,
+    help="As mkdocs.yml's use_directory_urls: pages at x/ or at x.html.",
+)
+@click.option(
+    "--templates-dir",
+    default="templates",
+    show_default=True,
+    help="Folder of this site's template overrides, under the root.",
+)
+@root_option
+@briefs_option
+@strict_option
+def render(
+    out: Path,
+    site_url: str,
+    site_name: str,
+    directory_urls: bool,
+    templates_dir: str,
+    root: Path,
+    briefs_dir: str,
+    strict: bool,
+) -> None:
+    """Write every generated page and data file to OUT, as a plain tree.
+
+    The same files the MkDocs plugin generates, byte for byte, so that the site can be built
+    without the plugin: point an engine's docs folder at OUT. Nothing is written when any
+    brief or actor file has an error; OUT is then left as it was.
+    """
+    result = build_site(
+        root,
+        root / briefs_dir,
+        root / templates_dir,
+        urls=UrlPolicy(site_url, directory_urls),
+        site_name=site_name,
+    )
+    problems = list(result.problems)
+    if not result.ok or (strict and problems):
+        _report(problems, "text", strict)
+    try:
+        write_tree(tree_files(result), out)
+    except (TreeError, OSError) as exc:
+        click.echo(f"nothing written: {exc}", err=True)
+        sys.exit(1)
+    click.echo(
+        f"{len(result.pages)} pages and {len(result.files)} files written to {out}", err=True
+    )
+    for problem in problems:
+        click.echo(str(problem), err=True)
 
 
 @main.command()
