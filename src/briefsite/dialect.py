@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -53,6 +54,10 @@ class Dialect(Protocol):
 
     def front_matter(self, meta: dict[str, Any]) -> str:
         """`meta` written as the YAML that opens the page, without the `---` lines."""
+        ...
+
+    def navigation(self, index_pages: Sequence[str], hand_written: Sequence[str]) -> list[str]:
+        """The site's navigation when the site sets none (paths of page sources)."""
         ...
 
 
@@ -101,6 +106,11 @@ class MaterialDialect:
             f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True).translate(_YAML)}\n"
             for key, value in sorted(meta.items())
         )
+
+    def navigation(self, index_pages: Sequence[str], hand_written: Sequence[str]) -> list[str]:
+        # Briefs and actors are reached through the index pages: listing them all in the
+        # navigation of every page would make each page as long as the site.
+        return [*index_pages, *sorted(hand_written)]
 
     def theme_loader(self, site_loader: jinja2.BaseLoader) -> jinja2.BaseLoader:
         """The theme's template loader with the override in front of it.

@@ -125,12 +125,10 @@ def _refuse_hand_written_collisions(result: BuildResult, docs_dir: Path) -> None
 
 
 def _default_nav(result: BuildResult, files: Files) -> list[str]:
-    """Index pages and hand-written pages only: briefs and actors are reached through them,
-    so the navigation of every page does not list every other page."""
     hand_written = [
         file.src_uri for file in files.documentation_pages() if file.generated_by is None
     ]
-    return [*(page.path for page in result.pages if page.in_nav), *sorted(hand_written)]
+    return MATERIAL.navigation([page.path for page in result.pages if page.in_nav], hand_written)
 
 
 STYLESHEET = "assets/briefsite/briefsite.css"
