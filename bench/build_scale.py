@@ -5,8 +5,9 @@ For each size, a synthetic site (deterministic) is built three ways:
 - briefsite: `mkdocs build` with the plugin (Material theme, search);
 - plain: `mkdocs build` without the plugin, on the very pages the plugin generates,
   written as ordinary Markdown files: what MkDocs + Material cost on the same content.
-The outputs (feeds, JSON, SQLite) are timed on their own, as a share of the briefsite
-build (of the core with --core-only), with the sizes of briefs.json and briefs.db.
+The outputs (feeds, JSON, SQLite, redirects) and the head tags of every page (JSON-LD,
+Open Graph, feed links; made while rendering) are timed on their own, each as a share of the
+briefsite build (of the core with --core-only), with the sizes of briefs.json and briefs.db.
 
 Run: .venv/bin/python bench/build_scale.py [--sizes 500 1000 2000] [--core-only]
 """
@@ -25,6 +26,9 @@ from pathlib import Path
 
 from briefsite import layout
 from briefsite.build import BuildResult, build_site, check_site, output_files
+from briefsite.index import SiteIndex
+from briefsite.outputs.head import Head
+from briefsite.outputs.structured import StructuredData
 from briefsite.urls import UrlPolicy
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -88,7 +92,9 @@ def write_site(root: Path, briefs: int, seed: int = 0) -> None:
             f"---\ntitle: Brief {index} {rng.choice(WORDS)}\ndate: {day}\n"
             f"source: https://example.org/{index}\nsummary: {summary}\nactors:\n{listed}\n"
             f"quotes:\n  - by: {cast[0]}\n    text: {quote}\n"
-            "---\nNotes.\n"
+            # One brief in a hundred was renamed: its old URL gets a redirect page.
+            + (f"redirect_from: [old-brief-{index}]\n" if index % 100 == 0 else "")
+            + "---\nNotes.\n"
         )
 
 
@@ -107,11 +113,14 @@ def measure(briefs: int, core_only: bool) -> dict[str, float]:
         result = build_site(root, root / "briefs", urls=URLS, site_name="bench")
         total = time.perf_counter() - started
         assert result.ok, result.problems[:3]
-        outputs = time_outputs(root)
+        index = check_site(root, root / "briefs").index
+        assert index is not None
+        outputs = time_outputs(index)
         sizes = {file.path: len(file.content) for file in result.files}
         row = {
             "core": total - outputs,
             "outputs": outputs,
+            "head": time_head_tags(index),
             "pages": len(result.pages),
             "json_mb": sizes[layout.BRIEFS_JSON] / 1e6,
             "db_mb": sizes[layout.BRIEFS_DB] / 1e6,
@@ -119,12 +128,25 @@ def measure(briefs: int, core_only: bool) -> dict[str, float]:
         return row if core_only else row | measure_mkdocs(Path(folder), root, result)
 
 
-def time_outputs(root: Path) -> float:
-    """Seconds to write every feed and data file from an index already built."""
-    index = check_site(root, root / "briefs").index
-    assert index is not None
+def time_outputs(index: SiteIndex) -> float:
+    """Seconds to write every feed, data file and redirect from an index already built."""
     started = time.perf_counter()
     output_files(index, URLS, "bench")
+    return time.perf_counter() - started
+
+
+def time_head_tags(index: SiteIndex) -> float:
+    """Seconds to make the head tags of every brief and actor page, as rendering does."""
+    started = time.perf_counter()
+    structured = StructuredData(index, URLS, "bench")
+    for item in index.briefs:
+        path = layout.brief_page(item.brief.id)
+        preview = structured.open_graph(path, item.brief.title, "A description.", "article")
+        Head(structured.brief(item, "A description."), preview).html()
+    for actor in index.actors.values():
+        path = layout.actor_page(actor.id)
+        preview = structured.open_graph(path, actor.name, "A description.", "website")
+        Head(structured.actor(actor, "A description."), preview).html()
     return time.perf_counter() - started
 
 
@@ -154,7 +176,8 @@ def main() -> None:
     print(
         f"{'briefs':>7} {'pages':>6} {'core s':>7} {'core ms/brief':>14} {'briefsite s':>12} "
         f"{'plain s':>8} {'ratio':>6} {'ms/page':>8} {'search MB':>10} "
-        f"{'outputs s':>10} {'outputs %':>10} {'json MB':>8} {'db MB':>7}"
+        f"{'outputs s':>10} {'outputs %':>10} {'head s':>7} {'head %':>7} {'json MB':>8} "
+        f"{'db MB':>7}"
     )
     for size in arguments.sizes:
         row = measure(size, arguments.core_only)
@@ -175,6 +198,7 @@ def format_row(size: int, row: dict[str, float]) -> str:
         f"{size:>7} {row['pages']:>6.0f} {row['core']:>7.2f} "
         f"{1000 * row['core'] / size:>14.2f} {measured} "
         f"{row['outputs']:>10.2f} {100 * row['outputs'] / whole:>10.1f} "
+        f"{row['head']:>7.2f} {100 * row['head'] / whole:>7.1f} "
         f"{row['json_mb']:>8.2f} {row['db_mb']:>7.2f}"
     )
 
