@@ -5,6 +5,7 @@ is known, by the same rule as two files with one id (`resolve._id_problem`)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from briefsite.errors import Problem
 from briefsite.model import FormerId, Location
@@ -14,36 +15,56 @@ FIX = "remove it from redirect_from, or rename one of them"
 
 
 def former_id_problems(resolution: Resolution) -> list[Problem]:
-    """Every former id that a live brief or actor, or another former id, already holds."""
+    """Every former id that a live brief or actor, or another former id, already holds;
+    reported at both places, so that a check of either file alone shows it."""
     briefs = [item.brief for item in resolution.briefs]
     actors = list(resolution.actors.values())
     return [
         *_clashes(
             "brief",
-            {brief.id: _owner(f"'{brief.title}'", brief.location) for brief in briefs},
-            [(f"'{b.title}'", b.location, former) for b in briefs for former in b.redirect_from],
+            {brief.id: _Holder(f"'{brief.title}'", brief.location) for brief in briefs},
+            [(_Holder(f"'{b.title}'", b.location), f) for b in briefs for f in b.redirect_from],
         ),
         *_clashes(
             "actor",
-            {actor.id: _owner(f"'{actor.name}'", actor.location) for actor in actors},
-            [(f"'{a.name}'", a.location, former) for a in actors for former in a.redirect_from],
+            {actor.id: _Holder(f"'{actor.name}'", actor.location) for actor in actors},
+            [(_Holder(f"'{a.name}'", a.location), f) for a in actors for f in a.redirect_from],
         ),
     ]
 
 
+@dataclass(frozen=True)
+class _Holder:
+    """A brief or actor holding an id: its own (`at` its file), or a former id (`at` the entry)."""
+
+    name: str
+    at: Location
+    former: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.at.path}:{self.at.line}"
+        return (
+            f"{self.name} ({where}, in redirect_from)" if self.former else f"{self.name} ({where})"
+        )
+
+
 def _clashes(
-    kind: str, live: dict[str, str], claims: Iterable[tuple[str, Location, FormerId]]
+    kind: str, live: dict[str, _Holder], claims: Iterable[tuple[_Holder, FormerId]]
 ) -> list[Problem]:
     taken = dict(live)
     problems = []
-    for name, location, former in sorted(claims, key=lambda claim: claim[2].location):
-        problem = _id_problem(former.id, former.location, taken.get(former.id), kind, FIX)
-        if problem:
-            problems.append(problem)
-        else:
-            taken[former.id] = f"a former id of {_owner(name, location)}"
+    for owner, former in sorted(claims, key=lambda claim: claim[1].location):
+        holder = taken.get(former.id)
+        problem = _id_problem(former.id, former.location, _text(holder), kind, FIX)
+        if problem is None:
+            taken[former.id] = _Holder(owner.name, former.location, former=True)
+            continue
+        problems.append(problem)
+        if holder is not None:
+            claimant = _Holder(owner.name, former.location, former=True)
+            problems += filter(None, [_id_problem(former.id, holder.at, str(claimant), kind, FIX)])
     return problems
 
 
-def _owner(name: str, location: Location) -> str:
-    return f"{name} ({location.path}:{location.line})"
+def _text(holder: _Holder | None) -> str | None:
+    return str(holder) if holder else None
