@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 
-from briefsite.build import check_site
+from briefsite.build import build_site, check_site
 from tests.conftest import DESK_URL, MINIMAL_BRIEF, Site
 
 RENAMED = [
@@ -109,3 +110,18 @@ def test_an_old_id_must_be_an_id(site: Site, written: str, message: str) -> None
     (found,) = errors(site)
     assert found.startswith("briefs/actors/new.md:3:17: error: ")
     assert message in found
+
+
+def test_a_hostile_title_stays_text_on_the_redirect_page(site: Site) -> None:
+    title = "</title><script>alert(1)</script><meta http-equiv=refresh content='0;url=//evil'>"
+    site.brief(
+        "2024-02-09-new",
+        renamed("2024-02-09-old").replace("title: A brief", f"title: {json.dumps(title)}"),
+    )
+    result = build_site(site.root, site.root / "briefs")
+    (redirect,) = [file for file in result.files if file.path.endswith("index.html")]
+    soup = BeautifulSoup(redirect.content.decode(), "html.parser")
+    assert soup.title.get_text() == soup.body.a.get_text() == title
+    assert [tag.name for tag in soup.find_all(True)] == [
+        "html", "head", "meta", "title", "link", "meta", "meta", "body", "p", "a",
+    ]  # fmt: skip
