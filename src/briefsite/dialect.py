@@ -103,7 +103,7 @@ class MaterialDialect:
         controls, noncharacters, surrogates) and those it takes for line breaks.
         """
         return "".join(
-            f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True).translate(_YAML)}\n"
+            f"{key}: {_yaml_escape(json.dumps(value, ensure_ascii=False, sort_keys=True))}\n"
             for key, value in sorted(meta.items())
         )
 
@@ -129,16 +129,13 @@ class MaterialDialect:
         )
 
 
-_YAML = {
-    code: f"\\u{code:04x}"
-    for code in (
-        *range(0x7F, 0xA0),
-        0x2028,
-        0x2029,
-        *range(0xD800, 0xE000),
-        0xFFFE,
-        0xFFFF,
-    )
-}
+# Scanned for by a regular expression rather than `str.translate`, which looks up every
+# character of a non-ASCII string in Python: front matter carries each page's head tags.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _yaml_escape(json_text: str) -> str:
+    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", json_text)
+
 
 MATERIAL = MaterialDialect()

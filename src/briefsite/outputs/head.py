@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from briefsite.sanitize import meta_text
 
-_SCRIPT_ESCAPES = {ord(char): f"\\u{ord(char):04x}" for char in "<>&\u2028\u2029"}
+_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 
 def script_json(data: Any) -> str:
     """JSON that can stand inside a `<script>` element whatever its strings hold."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return _SCRIPT_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 @dataclass(frozen=True)
