@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from importlib import resources
 from pathlib import Path
 
 import jinja2
 
+from briefsite import layout
 from briefsite.dialect import MATERIAL, Dialect
 from briefsite.errors import Problem, error, has_errors
 from briefsite.index import SiteIndex, build_index
@@ -113,7 +115,13 @@ def output_files(index: SiteIndex, urls: UrlPolicy, site_name: str) -> tuple[Out
         *export.json_files(briefs, actors),
         database.database_file(briefs, actors),
         *redirects.redirect_files(index, urls),
+        OutputFile(layout.STYLESHEET, _stylesheet()),
     )
+
+
+def _stylesheet() -> bytes:
+    # Links underlined in content: colour alone does not tell them from text (WCAG 1.4.1).
+    return (resources.files("briefsite") / "assets" / "briefsite.css").read_bytes()
 
 
 def _template_position(exc: jinja2.TemplateError, root: Path) -> tuple[str, int]:

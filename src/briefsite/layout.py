@@ -13,6 +13,8 @@ from functools import cache
 from markupsafe import Markup
 
 HOME = "index.md"
+STYLESHEET = "assets/briefsite/briefsite.css"
+"""The site's stylesheet, which the engine adapter adds to every page."""
 ACTORS_INDEX = "actors/index.md"
 SITE_FEED = "feeds/site.xml"
 BRIEFS_JSON = "data/briefs.json"

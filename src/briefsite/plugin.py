@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from briefsite import layout
 from briefsite.build import BuildResult, build_site
 from briefsite.dialect import MATERIAL
 from briefsite.urls import UrlPolicy
@@ -96,7 +96,6 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
             )
         for output in self._result.files:
             files.append(File.generated(config, output.path, content=output.content))
-        files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
         if config.nav is None:
             config.nav = _default_nav(self._result, files)
         return files
@@ -131,16 +130,9 @@ def _default_nav(result: BuildResult, files: Files) -> list[str]:
     return MATERIAL.navigation([page.path for page in result.pages if page.in_nav], hand_written)
 
 
-STYLESHEET = "assets/briefsite/briefsite.css"
-
-
 def _reader_defaults(config: MkDocsConfig, *, web_fonts: bool) -> None:
     """What every briefsite site gets from the theme: links underlined in content (see the
     stylesheet), and no fonts fetched from Google unless the site asks for them."""
-    config.extra_css.append(STYLESHEET)
+    config.extra_css.append(layout.STYLESHEET)
     if not web_fonts and config.theme.name == "material":
         config.theme["font"] = False
-
-
-def _stylesheet() -> bytes:
-    return (resources.files("briefsite") / "assets" / "briefsite.css").read_bytes()
