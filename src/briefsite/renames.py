@@ -1,6 +1,6 @@
 """Former ids (`redirect_from`): each keeps its old URL, so no live id or other former id of
 the same kind may hold it. Checked after resolution, when every actor id (implicit ones too)
-is known, by the same rule as two files with one id (`resolve._id_problem`)."""
+is known, by the same rule as two files with one id (`resolve.id_problem`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from briefsite.errors import Problem
 from briefsite.model import FormerId, Location
-from briefsite.resolve import Resolution, _id_problem
+from briefsite.resolve import Resolution, id_problem
 
 FIX = "remove it from redirect_from, or rename one of them"
 
@@ -55,14 +55,14 @@ def _clashes(
     problems = []
     for owner, former in sorted(claims, key=lambda claim: claim[1].location):
         holder = taken.get(former.id)
-        problem = _id_problem(former.id, former.location, _text(holder), kind, FIX)
+        problem = id_problem(former.id, former.location, _text(holder), kind, FIX)
         if problem is None:
             taken[former.id] = _Holder(owner.name, former.location, former=True)
             continue
         problems.append(problem)
         if holder is not None:
             claimant = _Holder(owner.name, former.location, former=True)
-            problems += filter(None, [_id_problem(former.id, holder.at, str(claimant), kind, FIX)])
+            problems += filter(None, [id_problem(former.id, holder.at, str(claimant), kind, FIX)])
     return problems
 
 

@@ -88,14 +88,14 @@ class _Registry:
 
     def _claim_id(self, actor: Actor) -> bool:
         other = self.actors.get(actor.id)
-        problem = _id_problem(actor.id, actor.location, _described(other), "actor", _RENAME)
+        problem = id_problem(actor.id, actor.location, _described(other), "actor", _RENAME)
         if problem is None:
             self.actors[actor.id] = actor
             return True
         self.problems.append(problem)
         if other is not None:
             self.problems.append(
-                _id_problem(actor.id, other.location, _described(actor), "actor", _RENAME)
+                id_problem(actor.id, other.location, _described(actor), "actor", _RENAME)
                 or problem
             )
         return False
@@ -116,7 +116,7 @@ def _clash(spelling: str, other: Actor) -> str:
     )
 
 
-def _id_problem(
+def id_problem(
     claimed: str, where: Location, taken_by: str | None, kind: str, fix: str
 ) -> Problem | None:
     """Why `claimed` cannot be an id (it is reserved, or `taken_by` has it), if it cannot."""
@@ -134,13 +134,13 @@ def _unique_briefs(briefs: Iterable[Brief], problems: list[Problem]) -> list[Bri
     for brief in sorted(briefs, key=lambda brief: brief.location):
         taken = kept.get(brief.id)
         taken_by = taken.location.path if taken else None
-        problem = _id_problem(brief.id, brief.location, taken_by, "brief", "rename one file")
+        problem = id_problem(brief.id, brief.location, taken_by, "brief", "rename one file")
         if problem is None:
             kept[brief.id] = brief
             continue
         problems.append(problem)
         if taken is not None:
-            mirrored = _id_problem(
+            mirrored = id_problem(
                 brief.id, taken.location, brief.location.path, "brief", "rename one file"
             )
             problems += [mirrored] if mirrored else []
