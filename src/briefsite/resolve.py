@@ -95,8 +95,7 @@ class _Registry:
         self.problems.append(problem)
         if other is not None:
             self.problems.append(
-                id_problem(actor.id, other.location, _described(actor), "actor", _RENAME)
-                or problem
+                id_problem(actor.id, other.location, _described(actor), "actor", _RENAME) or problem
             )
         return False
 
