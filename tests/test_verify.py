@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -381,6 +382,50 @@ def test_site_shows_each_quote_verdict_and_date(
     unchecked = site.html("briefs/b-gone").select_one(".briefsite-check")
     assert unchecked is not None
     assert unchecked.get_text() == "Not verified against the source"
+
+
+def test_site_and_exports_carry_the_source_check_and_each_verdict(
+    verified: tuple[Site, SourceServer, Result],
+) -> None:
+    site, _server, _result = verified
+    manifest = json.loads((site.root / "provenance" / "a-article.json").read_text())
+    fetched = manifest["source"]["fetched"][:10]
+    assert site.mkdocs_build().returncode == 0
+    assert f"Source read on {fetched}: available (HTTP 200)." in site.html(
+        "briefs/a-article"
+    ).get_text(" ", strip=True)
+    exported = json.loads((site.root / "site" / "data" / "briefs.json").read_text())
+    article = next(item for item in exported["briefs"] if item["id"] == "a-article")
+    assert article["source"]["check_state"] == "ok"
+    assert article["source"]["checked"] == fetched
+    verdicts = [quote["verification"] for quote in article["quotes"]]
+    assert verdicts == ["verified", "verified", "close", "absent", "verified"]
+    assert {quote["verified_on"] for quote in article["quotes"]} == {fetched}
+    with sqlite3.connect(site.root / "site" / "data" / "briefs.db") as db:
+        rows = db.execute(
+            "select verification, count(*) from quotes where brief_id = 'a-article' "
+            "group by verification order by verification"
+        ).fetchall()
+    assert rows == [("absent", 1), ("close", 1), ("verified", 3)]
+
+
+def test_source_link_points_tools_at_the_archived_copy(site: Site) -> None:
+    archived = "https://web.archive.org/web/20240209123456/https://example.org/a"
+    site.brief(
+        "a",
+        brief("https://example.org/a", "anything").replace(
+            "source: https://example.org/a",
+            f"source:\n  url: https://example.org/a\n  archive_url: {archived}",
+        ),
+    )
+    result = build_site(site.root, site.root / "briefs")
+    assert result.ok, result.problems
+    (page,) = [p for p in result.pages if p.path == "briefs/a.md"]
+    assert (
+        f'data-versionurl="{archived}" data-versiondate="2024-02-09">Read the source</a>'
+        in page.content
+    )
+    assert "*Source not checked yet.*" in page.content
 
 
 def test_site_forgets_the_verdict_of_an_edited_quote(

@@ -16,7 +16,7 @@ from briefsite.index import SiteIndex, build_index
 from briefsite.load import Document, Kind, find_content_files, read_document
 from briefsite.model import Actor, Brief
 from briefsite.outputs import OutputFile, database, export, feeds, redirects
-from briefsite.provenance.marks import read_quote_checks
+from briefsite.provenance.marks import read_checks
 from briefsite.renames import former_id_problems
 from briefsite.render import RenderedPage, Target, make_environment, render_site
 from briefsite.resolve import resolve
@@ -94,7 +94,8 @@ def build_site(
     if checked.index is None:
         return BuildResult((), checked.problems)
     briefs = (item.brief for item in checked.index.briefs)
-    index = replace(checked.index, quote_checks=read_quote_checks(root, briefs))
+    checks = read_checks(root, briefs)
+    index = replace(checked.index, quote_checks=checks.quotes, source_checks=checks.sources)
     environment = make_environment(templates_dir)
     target = Target(dialect, urls or UrlPolicy(), site_name)
     try:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from briefsite.model import Actor, Brief, Quote
-from briefsite.provenance.marks import QuoteCheck
+from briefsite.provenance.marks import QuoteCheck, SourceCheck
 from briefsite.resolve import Resolution, ResolvedBrief, ResolvedQuote
 from briefsite.slugs import slug
 
@@ -60,6 +60,8 @@ class SiteIndex:
     publishers: dict[str, Group]
     """By slug; briefs whose source names no publisher are in none."""
     quote_checks: Mapping[Quote, QuoteCheck] = field(default_factory=dict)
+    source_checks: Mapping[str, SourceCheck] = field(default_factory=dict)
+    """The last `briefsite verify` verdict of each brief's source, by brief id."""
     """The last `briefsite verify` verdict of each quote; a quote never checked has none."""
 
     def actors_by_name(self) -> list[Actor]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from briefsite.urls import wikidata_url
+from briefsite.urls import archive_date, wikidata_url
 
 
 @dataclass(frozen=True, order=True)
@@ -26,6 +26,11 @@ class Source:
     archive_url: str | None = None
     location: Location | None = None
     """Where the source's address was written."""
+
+    @property
+    def archive_date(self) -> date | None:
+        """When the archived copy was made, where its address says."""
+        return archive_date(self.archive_url) if self.archive_url else None
 
 
 @dataclass(frozen=True)

@@ -167,6 +167,7 @@ class _PageRenderer:
                 cast=item.cast,
                 quotes=item.quotes,
                 related=self.index.related.get(brief.id, ()),
+                source_check=self.index.source_checks.get(brief.id),
             )
 
     def actor_pages(self) -> Iterator[RenderedPage]:

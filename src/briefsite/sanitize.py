@@ -14,6 +14,7 @@ import html
 import re
 import string
 import xml.etree.ElementTree as etree
+from datetime import date
 
 import markdown
 import nh3
@@ -145,8 +146,18 @@ class MarkdownRenderer:
         return html.unescape(nh3.clean(self.to_html(text), tags=set()))
 
 
-def external_link(url: str, text: str) -> Markup:
-    """A link out of the site; `url` has been validated as http(s) by the front-matter models."""
+def external_link(
+    url: str, text: str, *, version_url: str | None = None, version_date: date | None = None
+) -> Markup:
+    """A link out of the site; `url` has been validated as http(s) by the front-matter models.
+
+    With `version_url`, an archived copy, the link carries the Robust Links attributes
+    (`data-versionurl`, `data-versiondate`), so that tools can fall back to the copy.
+    """
+    robust = ""
+    if version_url:
+        robust = f' data-versionurl="{html.escape(version_url, quote=True)}"'
+        robust += f' data-versiondate="{version_date.isoformat()}"' if version_date else ""
     return Markup(
-        f'<a href="{html.escape(url, quote=True)}" rel="{LINK_REL}">{inline_text(text)}</a>'
+        f'<a href="{html.escape(url, quote=True)}" rel="{LINK_REL}"{robust}>{inline_text(text)}</a>'
     )

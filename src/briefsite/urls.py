@@ -8,7 +8,9 @@ structured data can carry final URLs without asking the engine.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlsplit
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -84,3 +86,18 @@ def is_outside_link(url: str, schemes: frozenset[str] = LINK_SCHEMES) -> bool:
     if scheme == "mailto":
         return bool(parts.path) and "/" not in parts.path
     return url[len(scheme) :].startswith("://") and bool(host)
+
+
+_ARCHIVE_STAMP = re.compile(r"/(\d{4})(\d{2})(\d{2})\d{0,6}(?:[a-z]{2}_)?/")
+
+
+def archive_date(url: str) -> date | None:
+    """The day an archived copy was made, from the timestamp web archives put in its path
+    (`https://web.archive.org/web/20240209123456/https://…`), when there is one."""
+    found = _ARCHIVE_STAMP.search(urlsplit(url).path + "/")
+    if found is None:
+        return None
+    try:
+        return date(*(int(part) for part in found.groups()))
+    except ValueError:
+        return None

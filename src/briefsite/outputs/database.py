@@ -48,7 +48,7 @@ TABLES = (
         {
             **dict.fromkeys(("id", "url", "title", "date", "summary", "summary_text"), str),
             **{f"source_{name}": str for name in ("url", "publisher", "author", "published")},
-            "source_archive_url": str,
+            **dict.fromkeys(("source_archive_url", "source_checked", "source_check_state"), str),
         },
         pk="id",
         indexes=("date",),
@@ -73,6 +73,8 @@ TABLES = (
             "spelled_as": str,
             "text": str,
             "context": str,
+            "verification": str,
+            "verified_on": str,
         },
         "id",
         {"brief_id": "briefs", "actor_id": "actors"},

@@ -7,6 +7,7 @@ from the very models that write the files; the SQLite export is filled from them
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -14,6 +15,7 @@ from briefsite import layout
 from briefsite.index import Relation, SiteIndex
 from briefsite.model import Actor
 from briefsite.outputs import OutputFile
+from briefsite.provenance.marks import QuoteCheck, SourceCheck
 from briefsite.resolve import ResolvedBrief
 from briefsite.sanitize import MarkdownRenderer
 from briefsite.urls import UrlPolicy
@@ -32,6 +34,10 @@ class SourceRecord(_Record):
     published: date | None
     """Publication date, when the brief gives one."""
     archive_url: str | None
+    checked: date | None = None
+    """When `briefsite verify` last read the source, if ever."""
+    check_state: str | None = None
+    """What it found: ok, no-text (paywall, script-only), dead or failed."""
 
 
 class MentionRecord(_Record):
@@ -51,6 +57,10 @@ class QuoteRecord(_Record):
     text: str
     """The words, verbatim."""
     context: str | None
+    verification: str = "unchecked"
+    """verified (verbatim in the source), close, absent or unchecked."""
+    verified_on: date | None = None
+    """The day the source was read for that verdict."""
 
 
 class BriefRecord(_Record):
@@ -118,7 +128,7 @@ class ActorsExport(_Record):
 def export_records(index: SiteIndex, urls: UrlPolicy) -> tuple[BriefsExport, ActorsExport]:
     """Every brief and every actor as export records, in a stable order."""
     markdown = MarkdownRenderer()
-    briefs = [_brief_record(item, urls, markdown) for item in index.briefs]
+    briefs = [_brief_record(item, index, urls, markdown) for item in index.briefs]
     actors = [_actor_record(actor, index, urls) for actor in index.actors.values()]
     return BriefsExport(briefs=briefs), ActorsExport(actors=actors)
 
@@ -134,7 +144,9 @@ def _json(export: BaseModel) -> bytes:
     return export.model_dump_json().encode() + b"\n"
 
 
-def _brief_record(item: ResolvedBrief, urls: UrlPolicy, markdown: MarkdownRenderer) -> BriefRecord:
+def _brief_record(
+    item: ResolvedBrief, index: SiteIndex, urls: UrlPolicy, markdown: MarkdownRenderer
+) -> BriefRecord:
     brief, source = item.brief, item.brief.source
     return BriefRecord(
         id=brief.id,
@@ -147,6 +159,7 @@ def _brief_record(item: ResolvedBrief, urls: UrlPolicy, markdown: MarkdownRender
             author=source.author,
             published=source.published,
             archive_url=source.archive_url,
+            **_source_check(index.source_checks.get(brief.id)),
         ),
         summary=brief.summary,
         summary_text=markdown.to_plain(brief.summary).strip(),
@@ -160,11 +173,20 @@ def _brief_record(item: ResolvedBrief, urls: UrlPolicy, markdown: MarkdownRender
                 spelled_as=quote.quote.by,
                 text=quote.quote.text,
                 context=quote.quote.context,
+                **_quote_check(index.quote_checks.get(quote.quote)),
             )
             for quote in item.quotes
         ],
         tags=list(brief.tags),
     )
+
+
+def _source_check(check: SourceCheck | None) -> dict[str, Any]:
+    return {"checked": check.checked, "check_state": check.state} if check else {}
+
+
+def _quote_check(check: QuoteCheck | None) -> dict[str, Any]:
+    return {"verification": check.state, "verified_on": check.checked} if check else {}
 
 
 def _actor_record(actor: Actor, index: SiteIndex, urls: UrlPolicy) -> ActorRecord:

@@ -12,7 +12,13 @@ from datetime import date
 from pathlib import Path
 
 from briefsite.model import Brief, Quote
-from briefsite.provenance.manifest import MANIFEST_DIR, QuoteState, read_manifest
+from briefsite.provenance.manifest import (
+    MANIFEST_DIR,
+    QuoteState,
+    SourceState,
+    read_manifest,
+)
+from briefsite.urls import is_outside_link
 
 
 @dataclass(frozen=True)
@@ -22,21 +28,45 @@ class QuoteCheck:
     """The day the source was fetched for this verdict."""
 
 
-def read_quote_checks(root: Path, briefs: Iterable[Brief]) -> dict[Quote, QuoteCheck]:
-    """The recorded verdict of every quote whose speaker and words are those that were
-    checked; a quote edited since, or never checked, has none."""
+@dataclass(frozen=True)
+class SourceCheck:
+    """What the last `briefsite verify` found at a brief's source."""
+
+    state: SourceState
+    status: int | None
+    """The HTTP status of the last response, when there was one."""
+    final_url: str | None
+    """Where the source's redirects led, when that was elsewhere and a web address."""
+    checked: date
+
+
+@dataclass(frozen=True)
+class Checks:
+    quotes: dict[Quote, QuoteCheck]
+    sources: dict[str, SourceCheck]
+    """By brief id."""
+
+
+def read_checks(root: Path, briefs: Iterable[Brief]) -> Checks:
+    """The recorded verdicts of sources, and of every quote whose speaker and words are
+    those that were checked; a quote edited since, or never checked, has none."""
+    checks = Checks({}, {})
     if not (root / MANIFEST_DIR).is_dir():
-        return {}
-    checks: dict[Quote, QuoteCheck] = {}
+        return checks
     for brief in briefs:
         manifest = read_manifest(root, brief.id)
-        if manifest is None or manifest.source.url != brief.source.url:
+        checked = _day(manifest.source.fetched) if manifest else None
+        if manifest is None or checked is None or manifest.source.url != brief.source.url:
             continue
-        checked = _day(manifest.source.fetched)
+        source = manifest.source
+        moved = source.final_url != source.url and is_outside_link(source.final_url)
+        checks.sources[brief.id] = SourceCheck(
+            source.state, source.status, source.final_url if moved else None, checked
+        )
         for quote in brief.quotes:
             record = manifest.quote(quote.by, quote.text)
-            if record is not None and checked is not None:
-                checks[quote] = QuoteCheck(record.state, checked)
+            if record is not None:
+                checks.quotes[quote] = QuoteCheck(record.state, checked)
     return checks
 
 
