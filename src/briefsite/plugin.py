@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from briefsite import layout
 from briefsite.build import BuildResult, build_site
 from briefsite.dialect import MATERIAL
+from briefsite.provenance.manifest import MANIFEST_DIR
 from briefsite.urls import UrlPolicy
 
 log = get_plugin_logger(__name__)
@@ -103,7 +104,8 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        for name in (self.config.briefs_dir, self.config.templates_dir):
+        # Verify's evidence too: a new verdict shows under its quote on the next reload.
+        for name in (self.config.briefs_dir, self.config.templates_dir, MANIFEST_DIR):
             folder = self._folder(config, name)
             if folder.is_dir():
                 server.watch(str(folder))
