@@ -20,6 +20,7 @@ from briefsite.provenance.marks import read_checks
 from briefsite.renames import former_id_problems
 from briefsite.render import RenderedPage, Target, make_environment, render_site
 from briefsite.resolve import resolve
+from briefsite.sanitize import MarkdownRenderer
 from briefsite.similar import near_duplicate_warnings
 from briefsite.urls import UrlPolicy
 from briefsite.validate import validate_actor, validate_brief
@@ -98,21 +99,25 @@ def build_site(
     index = replace(checked.index, quote_checks=checks.quotes, source_checks=checks.sources)
     environment = make_environment(templates_dir)
     target = Target(dialect, urls or UrlPolicy(), site_name)
+    markdown = MarkdownRenderer()  # one per build: pages, feeds and export share its renderings
     try:
-        pages = render_site(index, environment, target)
+        pages = render_site(index, environment, target, markdown)
     except jinja2.TemplateError as exc:
         # Templates are the maintainers' code: a broken override is reported, not hidden.
         name, line = _template_position(exc, root)
         return BuildResult((), (*checked.problems, error(name, line, 1, f"template: {exc}")))
-    files = output_files(index, target.urls, site_name)
+    files = output_files(index, target.urls, site_name, markdown)
     return BuildResult(tuple(pages), checked.problems, files)
 
 
-def output_files(index: SiteIndex, urls: UrlPolicy, site_name: str) -> tuple[OutputFile, ...]:
+def output_files(
+    index: SiteIndex, urls: UrlPolicy, site_name: str, markdown: MarkdownRenderer | None = None
+) -> tuple[OutputFile, ...]:
     """Feeds, data exports and redirects, each written once from the whole index."""
-    briefs, actors = export.export_records(index, urls)
+    markdown = markdown or MarkdownRenderer()
+    briefs, actors = export.export_records(index, urls, markdown)
     return (
-        *feeds.feed_files(index, urls, site_name),
+        *feeds.feed_files(index, urls, site_name, markdown),
         *export.json_files(briefs, actors),
         database.database_file(briefs, actors),
         *redirects.redirect_files(index, urls),

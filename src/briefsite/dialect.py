@@ -9,7 +9,6 @@ dialect's own theme override.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from typing import Any, Protocol
 import jinja2
 from markupsafe import Markup
 
-from briefsite.sanitize import meta_text
+from briefsite.sanitize import escaped_json, meta_text
 
 
 @dataclass(frozen=True)
@@ -103,8 +102,7 @@ class MaterialDialect:
         controls, noncharacters, surrogates) and those it takes for line breaks.
         """
         return "".join(
-            f"{key}: {_yaml_escape(json.dumps(value, ensure_ascii=False, sort_keys=True))}\n"
-            for key, value in sorted(meta.items())
+            f"{key}: {escaped_json(value, _YAML_UNSAFE)}\n" for key, value in sorted(meta.items())
         )
 
     def navigation(self, index_pages: Sequence[str], hand_written: Sequence[str]) -> list[str]:
@@ -132,10 +130,6 @@ class MaterialDialect:
 # Scanned for by a regular expression rather than `str.translate`, which looks up every
 # character of a non-ASCII string in Python: front matter carries each page's head tags.
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-
-
-def _yaml_escape(json_text: str) -> str:
-    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", json_text)
 
 
 MATERIAL = MaterialDialect()

@@ -134,25 +134,30 @@ def find_content_files(root: Path, briefs_dir: Path) -> tuple[list[ContentFile],
 
 
 def _inside(path: Path, real_root: Path) -> bool:
-    try:
-        return path.resolve(strict=True).is_relative_to(real_root)
-    except (OSError, RuntimeError):  # a loop or a dangling link
-        return False
+    target = _target(path)
+    return target is not None and target.is_relative_to(real_root)
 
 
 def _refusal(path: Path, real_root: Path) -> str | None:
     """Why `path`, a link that cannot be followed into the repository, is refused."""
     if not path.is_symlink():
         return None
-    try:
-        target = path.resolve(strict=True)
-    except (OSError, RuntimeError):
+    target = _target(path)
+    if target is None:
         return "symlink loop or dangling symlink; refused"
     return (
         None
         if target.is_relative_to(real_root)
         else "symlink points outside the repository; refused"
     )
+
+
+def _target(path: Path) -> Path | None:
+    """Where `path` leads, or None for a loop or a dangling link."""
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a loop
+        return None
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -78,22 +78,31 @@ def _finalize(value: Any) -> Any:
 
 
 def render_site(
-    index: SiteIndex, environment: jinja2.Environment, target: Target | None = None
+    index: SiteIndex,
+    environment: jinja2.Environment,
+    target: Target | None = None,
+    markdown: MarkdownRenderer | None = None,
 ) -> list[RenderedPage]:
-    """Every generated page, in a stable order."""
-    renderer = _PageRenderer(index, environment, target or Target())
+    """Every generated page, in a stable order. `markdown` may be shared with the outputs
+    of the same build, so that each text is rendered once."""
+    renderer = _PageRenderer(index, environment, target or Target(), markdown or MarkdownRenderer())
     return [*renderer.index_pages(), *renderer.brief_pages(), *renderer.actor_pages()]
 
 
 class _PageRenderer:
-    def __init__(self, index: SiteIndex, environment: jinja2.Environment, target: Target) -> None:
+    def __init__(
+        self,
+        index: SiteIndex,
+        environment: jinja2.Environment,
+        target: Target,
+        markdown: MarkdownRenderer,
+    ) -> None:
         self.index = index
         self.environment = environment
         self.dialect = target.dialect
         self.urls = target.urls
-        self.site_name = target.site_name
         self.structured = StructuredData(index, target.urls, target.site_name)
-        self.markdown = MarkdownRenderer()
+        self.markdown = markdown
 
     def _page(
         self,

@@ -88,25 +88,20 @@ class _Registry:
 
     def _claim_id(self, actor: Actor) -> bool:
         other = self.actors.get(actor.id)
-        problem = id_problem(actor.id, actor.location, _described(other), "actor", _RENAME)
-        if problem is None:
+        problems = id_problems(
+            actor.id, "actor", _RENAME, _holder(actor), _holder(other) if other else None
+        )
+        if not problems:
             self.actors[actor.id] = actor
-            return True
-        self.problems.append(problem)
-        if other is not None:
-            self.problems.append(
-                id_problem(actor.id, other.location, _described(actor), "actor", _RENAME) or problem
-            )
-        return False
+        self.problems += problems
+        return not problems
 
 
 _RENAME = "rename one of them"
 
 
-def _described(actor: Actor | None) -> str | None:
-    if actor is None:
-        return None
-    return f"'{actor.name}' ({actor.location.path}:{actor.location.line})"
+def _holder(actor: Actor) -> IdHolder:
+    return IdHolder(f"'{actor.name}' ({actor.location.path}:{actor.location.line})", actor.location)
 
 
 def _clash(spelling: str, other: Actor) -> str:
@@ -115,16 +110,31 @@ def _clash(spelling: str, other: Actor) -> str:
     )
 
 
-def id_problem(
-    claimed: str, where: Location, taken_by: str | None, kind: str, fix: str
-) -> Problem | None:
-    """Why `claimed` cannot be an id (it is reserved, or `taken_by` has it), if it cannot."""
+@dataclass(frozen=True)
+class IdHolder:
+    """A file that holds or claims an id: how messages name it, and where it is."""
+
+    name: str
+    at: Location
+
+
+def id_problems(
+    claimed: str, kind: str, fix: str, claimant: IdHolder, holder: IdHolder | None
+) -> list[Problem]:
+    """Why `claimant` cannot have `claimed` as id: it is reserved, or `holder` has it.
+
+    A clash is reported at both places, each naming the other, so that a check of either
+    file alone (the pre-commit hook checks the changed files only) shows it.
+    """
     if claimed in RESERVED_IDS:
-        return _at(where, f"'{claimed}' is a reserved id; choose another name")
-    if taken_by:
-        message = f"{kind} id '{claimed}' is also the id of {taken_by}; two {kind}s, one URL"
-        return _at(where, f"{message}: {fix}")
-    return None
+        return [_at(claimant.at, f"'{claimed}' is a reserved id; choose another name")]
+    if holder is None:
+        return []
+
+    def taken(by: IdHolder) -> str:
+        return f"{kind} id '{claimed}' is also the id of {by.name}; two {kind}s, one URL: {fix}"
+
+    return [_at(claimant.at, taken(holder)), _at(holder.at, taken(claimant))]
 
 
 def _unique_briefs(briefs: Iterable[Brief], problems: list[Problem]) -> list[Brief]:
@@ -132,17 +142,16 @@ def _unique_briefs(briefs: Iterable[Brief], problems: list[Problem]) -> list[Bri
     kept: dict[str, Brief] = {}
     for brief in sorted(briefs, key=lambda brief: brief.location):
         taken = kept.get(brief.id)
-        taken_by = taken.location.path if taken else None
-        problem = id_problem(brief.id, brief.location, taken_by, "brief", "rename one file")
-        if problem is None:
+        found = id_problems(
+            brief.id,
+            "brief",
+            "rename one file",
+            IdHolder(brief.location.path, brief.location),
+            IdHolder(taken.location.path, taken.location) if taken else None,
+        )
+        if not found:
             kept[brief.id] = brief
-            continue
-        problems.append(problem)
-        if taken is not None:
-            mirrored = id_problem(
-                brief.id, taken.location, brief.location.path, "brief", "rename one file"
-            )
-            problems += [mirrored] if mirrored else []
+        problems += found
     return list(kept.values())
 
 

@@ -11,10 +11,12 @@ Two ways out, one per kind of field:
 from __future__ import annotations
 
 import html
+import json
 import re
 import string
 import xml.etree.ElementTree as etree
 from datetime import date
+from typing import Any
 
 import markdown
 import nh3
@@ -55,6 +57,13 @@ def inline_text(text: str) -> Markup:
     return Markup(" ".join(text.split()).translate(_REFERENCES))
 
 
+def escaped_json(value: Any, unsafe: re.Pattern[str]) -> str:
+    """`value` as JSON (keys sorted, text as written) with each character `unsafe` matches
+    written as a `\\u` escape, which every JSON reader turns back into the character."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return unsafe.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def meta_text(text: str) -> str:
     """Plain text for page metadata that a theme prints unescaped (a `<title>`, an attribute).
 
@@ -73,10 +82,12 @@ def _outside_links_only(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# "*": nothing is allowed on every element (Ammonia would otherwise keep lang and title).
+_ATTRIBUTES = {"*": set(), **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}}
+
 _CLEANER = nh3.Cleaner(
     tags=set(ALLOWED_TAGS),
-    # "*": nothing is allowed on every element (Ammonia would otherwise keep lang and title).
-    attributes={"*": set(), **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}},
+    attributes=_ATTRIBUTES,
     attribute_filter=_outside_links_only,
     url_schemes=set(ALLOWED_URL_SCHEMES),
     link_rel=LINK_REL,
@@ -86,7 +97,7 @@ _CLEANER = nh3.Cleaner(
 
 _RAW_HTML_CLEANER = nh3.Cleaner(
     tags=set(ALLOWED_TAGS - {"a"}),
-    attributes={"*": set(), **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}},
+    attributes=_ATTRIBUTES,
     strip_comments=True,
 )
 
@@ -133,17 +144,25 @@ class MarkdownRenderer:
         # Before the stash of raw HTML is put back (priority 30).
         raw_html = _RawHtmlWithoutLinks(self._markdown)
         self._markdown.postprocessors.register(raw_html, "briefsite-raw-html", 35)
-        # A summary is rendered twice, for the page and for its description: once is enough.
-        self._last: tuple[str, Markup] = ("", Markup(""))
+        # A summary is wanted by its page, its description, the feeds and the export: each
+        # text is rendered once per build. (The cache lives as long as the build's renderer.)
+        self._html: dict[str, Markup] = {}
+        self._plain: dict[str, str] = {}
 
     def to_html(self, text: str) -> Markup:
-        if text != self._last[0]:
-            self._last = (text, Markup(clean_html(self._markdown.reset().convert(text))))
-        return self._last[1]
+        rendered = self._html.get(text)
+        if rendered is None:
+            rendered = Markup(clean_html(self._markdown.reset().convert(text)))
+            self._html[text] = rendered
+        return rendered
 
     def to_plain(self, text: str) -> str:
         """Text only, for descriptions: tags dropped, references decoded."""
-        return html.unescape(nh3.clean(self.to_html(text), tags=set()))
+        plain = self._plain.get(text)
+        if plain is None:
+            plain = html.unescape(nh3.clean(self.to_html(text), tags=set()))
+            self._plain[text] = plain
+        return plain
 
 
 def external_link(

@@ -125,9 +125,11 @@ class ActorsExport(_Record):
     actors: list[ActorRecord]
 
 
-def export_records(index: SiteIndex, urls: UrlPolicy) -> tuple[BriefsExport, ActorsExport]:
+def export_records(
+    index: SiteIndex, urls: UrlPolicy, markdown: MarkdownRenderer | None = None
+) -> tuple[BriefsExport, ActorsExport]:
     """Every brief and every actor as export records, in a stable order."""
-    markdown = MarkdownRenderer()
+    markdown = markdown or MarkdownRenderer()
     briefs = [_brief_record(item, index, urls, markdown) for item in index.briefs]
     actors = [_actor_record(actor, index, urls) for actor in index.actors.values()]
     return BriefsExport(briefs=briefs), ActorsExport(actors=actors)

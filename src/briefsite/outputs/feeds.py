@@ -47,11 +47,13 @@ class _Feed:
     """The page this feed follows, when there is one."""
 
 
-def feed_files(index: SiteIndex, urls: UrlPolicy, site_name: str) -> list[OutputFile]:
+def feed_files(
+    index: SiteIndex, urls: UrlPolicy, site_name: str, markdown: MarkdownRenderer | None = None
+) -> list[OutputFile]:
     """Every feed, in a stable order: the site's, then each actor's, tag's and publisher's."""
     # Atom requires a title; a core caller need not name the site.
     site_name = xml_text(site_name).strip() or UNNAMED_SITE
-    writer = _FeedWriter(index, urls, site_name)
+    writer = _FeedWriter(index, urls, site_name, markdown or MarkdownRenderer())
     return [writer.write(feed) for feed in _feeds(index, site_name)]
 
 
@@ -74,11 +76,13 @@ def _feeds(index: SiteIndex, site_name: str) -> Iterator[_Feed]:
 
 
 class _FeedWriter:
-    def __init__(self, index: SiteIndex, urls: UrlPolicy, site_name: str) -> None:
+    def __init__(
+        self, index: SiteIndex, urls: UrlPolicy, site_name: str, markdown: MarkdownRenderer
+    ) -> None:
         self.index = index
         self.urls = urls
         self.author = site_name
-        self.markdown = MarkdownRenderer()
+        self.markdown = markdown
         # A brief is in several feeds (the site's, each actor's, …): its entry is made once.
         self.entries: dict[str, FeedEntry] = {}
         newest = index.briefs[0].brief.date if index.briefs else EMPTY_FEED_DATE

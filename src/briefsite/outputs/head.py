@@ -9,20 +9,18 @@ it can close the script element or be read as markup, and every JSON reader gets
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from briefsite.sanitize import meta_text
+from briefsite.sanitize import escaped_json, meta_text
 
 _SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 
 def script_json(data: Any) -> str:
     """JSON that can stand inside a `<script>` element whatever its strings hold."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return _SCRIPT_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return escaped_json(data, _SCRIPT_UNSAFE)
 
 
 @dataclass(frozen=True)
