@@ -280,6 +280,15 @@ def test_links_are_relative_to_each_page_and_absolute_elsewhere() -> None:
     assert 'href="/actors/abu-baqir-al-saadi/"' in renderer.to_html(text)
 
 
+def test_links_within_the_site_are_followed_links_out_are_not() -> None:
+    text = "[[Abu Baqer]] and [the source](https://example.org/)"
+    links = BeautifulSoup(MarkdownRenderer(TARGETS).to_html(text, "briefs/x.md"), "html.parser")
+    assert [link.get("rel") for link in links.find_all("a")] == [
+        None,
+        ["nofollow", "noopener", "noreferrer"],
+    ]
+
+
 HOSTILE = [
     "[[Abu Baqer|<script>alert(1)</script>]]",
     '[[Abu Baqer|"><img src=x onerror=alert(1)>]]',
@@ -301,7 +310,7 @@ def test_hostile_link_text_is_only_text(text: str) -> None:
     assert rendered.find_all(["script", "img"]) == []
     for link in rendered.find_all("a"):
         assert link["href"] == "../../actors/abu-baqir-al-saadi/"
-        assert set(link.attrs) == {"href", "rel"}
+        assert set(link.attrs) == {"href"}
 
 
 @pytest.mark.parametrize(

@@ -90,17 +90,22 @@ _ATTRIBUTES = {"*": set(), **{tag: set(names) for tag, names in ALLOWED_ATTRIBUT
 
 def _cleaner(internal: set[str]) -> nh3.Cleaner:
     """The final clean. `internal`: the links into the site that prose links were given,
-    the only ones besides links out that may stay (the set grows as texts are rendered)."""
+    the only ones besides links out that may stay (the set grows as texts are rendered).
+
+    `rel` is `_LinksOut`'s, on links out only: a link within the site is followed.
+    """
 
     def links(tag: str, attribute: str, value: str) -> str | None:
+        if attribute == "rel":
+            return value if value == LINK_REL else None
         return value if value in internal else _outside_links_only(tag, attribute, value)
 
     return nh3.Cleaner(
         tags=set(ALLOWED_TAGS),
-        attributes=_ATTRIBUTES,
+        attributes={**_ATTRIBUTES, "a": _ATTRIBUTES["a"] | {"rel"}},
         attribute_filter=links,
         url_schemes=set(ALLOWED_URL_SCHEMES),
-        link_rel=LINK_REL,
+        link_rel=None,
         strip_comments=True,
     )
 
@@ -145,7 +150,9 @@ class _LinksOut(Treeprocessor):
         for element in root.iter("a"):
             if element.attrib.pop(_INTERNAL, None) is not None:
                 continue
-            if not is_outside_link(element.get("href", "")):
+            if is_outside_link(element.get("href", "")):
+                element.set("rel", LINK_REL)
+            else:
                 element.tag = "span"
                 element.attrib.clear()
 
