@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from briefsite.cli import main
 from briefsite.prose import LinkTarget
 from briefsite.sanitize import MarkdownRenderer, read_links
+from briefsite.urls import UrlPolicy
 from tests.conftest import MKDOCS_YML, Site
 
 SITE_URL = "https://desk.example.org/"
@@ -278,6 +279,9 @@ def test_links_are_relative_to_each_page_and_absolute_elsewhere() -> None:
     assert 'href="../abu-baqir-al-saadi/"' in renderer.to_html(text, "actors/other.md")
     assert 'href="actors/abu-baqir-al-saadi/"' in renderer.to_html(text, "index.md")
     assert 'href="/actors/abu-baqir-al-saadi/"' in renderer.to_html(text)
+    flat = MarkdownRenderer(TARGETS, UrlPolicy("https://x.example/", directory_urls=False))
+    assert 'href="../actors/abu-baqir-al-saadi.html"' in flat.to_html(text, "briefs/x.md")
+    assert 'href="https://x.example/actors/abu-baqir-al-saadi.html"' in flat.to_html(text)
 
 
 def test_links_within_the_site_are_followed_links_out_are_not() -> None:
