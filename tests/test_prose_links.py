@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import posixpath
 import time
-from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -343,11 +342,3 @@ def test_escaped_brackets_stay_text() -> None:
 def test_a_link_wrapped_in_a_quote_is_found_at_its_brackets() -> None:
     (found,) = read_links("> first\n> [[Abu\n> Baqer]]")
     assert (found.target, found.offset) == ("Abu Baqer", 10)
-
-
-def test_demo_site_links_resolve(tmp_path: Path) -> None:
-    # The demo's own links are checked by `briefsite check --strict` (test_cli); here, that
-    # the demo has some, so that it shows the feature.
-    demo = Path(__file__).resolve().parent.parent / "briefs"
-    texts = [path.read_text() for path in demo.rglob("*.md")]
-    assert sum(len(read_links(text)) for text in texts) >= 3
