@@ -27,6 +27,7 @@ from briefsite.model import (
     Quote,
     Source,
 )
+from briefsite.prose import WrittenLink
 from briefsite.sanitize import read_links
 from briefsite.slugs import slug
 
@@ -150,25 +151,28 @@ def _former_ids(
 
 
 def _summary_links(document: Document, summary: str) -> Iterator[ProseLink]:
-    if markdown_over_limit(summary):
-        return  # an error already; and reading it would cost what the limit prevents
-    for found in read_links(summary):
+    for found in _links_in(summary):
         nth = summary.count("[[", 0, found.offset)
         line, column = document.position_in_value(("summary",), "[[", nth)
         yield ProseLink(found.target, found.text, Location(document.file.display, line, column))
 
 
 def _body_links(document: Document) -> tuple[ProseLink, ...]:
-    if markdown_over_limit(document.body):
-        return ()  # an error already; and reading it would cost what the limit prevents
     return tuple(
         ProseLink(
             found.target,
             found.text,
             Location(document.file.display, *document.body_position(found.offset)),
         )
-        for found in read_links(document.body)
+        for found in _links_in(document.body)
     )
+
+
+def _links_in(text: str) -> list[WrittenLink]:
+    # Over a limit, the text is an error already; reading it would cost what limits prevent.
+    if "[[" not in text or markdown_over_limit(text):
+        return []
+    return read_links(text)
 
 
 def _location(document: Document, path: YamlPath) -> Location:
