@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from briefsite.model import Actor, Brief, Quote
+from briefsite.prose import LinkTarget
 from briefsite.provenance.marks import QuoteCheck, SourceCheck
 from briefsite.resolve import Resolution, ResolvedBrief, ResolvedQuote
 from briefsite.slugs import slug
@@ -67,6 +68,8 @@ class SiteIndex:
     """By slug; briefs whose source names no publisher are in none."""
     months: dict[str, tuple[ResolvedBrief, ...]] = field(default_factory=dict)
     """The briefs of each month (`YYYY-MM`), newest first; months in order."""
+    links: Mapping[str, LinkTarget] = field(default_factory=dict)
+    """Where each target written in prose leads (see `Resolution.links`)."""
     quote_checks: Mapping[Quote, QuoteCheck] = field(default_factory=dict)
     source_checks: Mapping[str, SourceCheck] = field(default_factory=dict)
     """The last `briefsite verify` verdict of each brief's source, by brief id."""
@@ -119,6 +122,7 @@ def build_index(resolution: Resolution) -> SiteIndex:
         tags=_groups(newest_first, lambda brief: brief.tags, _mentioned),
         publishers=_groups(newest_first, _publisher, _quoted),
         months=_months(newest_first),
+        links=resolution.links,
     )
 
 
