@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := tests/browser/node_modules/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build test test-browser properties-long lint check bench clean
+.PHONY: serve build test test-browser properties-long lint check bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ properties-long: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_scale.py
+
+# The PNGs of docs/images/ (README, docs): the demo site in headless Chromium.
+screenshots: $(STAMP)
+	$(BIN)/python -m bench.screenshots
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache .hypothesis \

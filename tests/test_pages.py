@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
+from bench.famous_actor import write_famous_site
 from bs4 import BeautifulSoup, Tag
 
 from briefsite.build import check_site
@@ -235,17 +236,7 @@ def test_related_briefs_count_shared_tags_as_well_as_actors(site: Site) -> None:
 def famous(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """1,200 briefs over ten years all naming one actor, a third of them quoting it."""
     site = Site(tmp_path_factory.mktemp("famous") / "site-root")
-    site.actor("famous", "---\nname: Famous Group\ntype: armed group\n---\n")
-    for number in range(FAMOUS_BRIEFS):
-        year, month, day = 2015 + number % 10, 1 + number // 10 % 12, 1 + number // 120 % 28
-        quote = f"quotes:\n  - by: Famous Group\n    text: Statement number {number}.\n"
-        site.brief(
-            f"{year}/{year}-{month:02d}-{day:02d}-brief-{number}",
-            f"---\ntitle: Brief {number}\ndate: {year}-{month:02d}-{day:02d}\n"
-            f"source: https://example.org/{number}\nsummary: Event {number}.\n"
-            f"actors: [Famous Group, Other {number % 7}]\ntags: [tag {number % 5}, index]\n"
-            f"{quote if number % 3 == 0 else ''}---\n",
-        )
+    write_famous_site(site.root, FAMOUS_BRIEFS)
     result = site.mkdocs_build("--strict")
     assert result.returncode == 0, result.stderr
     return site

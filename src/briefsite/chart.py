@@ -18,7 +18,7 @@ LABEL_SPACE = 16
 """Room under the bars for the year labels."""
 WIDTH = 640
 """Width the bars share when there are enough months to fill it."""
-MAX_BAR = 24
+MAX_BAR = 40
 MIN_WIDTH = 64
 """Room for a year label however few the months."""
 GAP = 1
