@@ -16,6 +16,7 @@ from bench.famous_actor import write_famous_site
 from bs4 import BeautifulSoup, Tag
 
 from briefsite.build import check_site
+from briefsite.chart import timeline_svg
 from briefsite.slugs import slug
 from tests.conftest import SITES, Site
 
@@ -201,6 +202,20 @@ def test_timeline_is_an_accessible_svg_whose_bars_add_up(desk: Site) -> None:
         ("2024-02", 3),
         ("2024-03", 1),
     ]
+
+
+def test_the_timeline_spans_every_month_from_first_to_last_mention() -> None:
+    svg = ET.fromstring(timeline_svg("A & <B>", [("2023-11", 2), ("2024-02", 1)]))
+    ns = "{http://www.w3.org/2000/svg}"
+    bars = svg.findall(f"{ns}rect")
+    assert [bar.get("data-month") for bar in bars] == ["2023-11", "2024-02"]
+    # Four months wide: the two without a mention are gaps, not left out.
+    assert int(bars[1].get("x", "")) == 3 * int(bars[0].get("width", "")) + 3
+    assert int(bars[0].get("height", "")) == 2 * int(bars[1].get("height", ""))
+    assert [label.text for label in svg.findall(f"{ns}text")] == ["2023", "2024"]
+    title = svg.find(f"{ns}title")
+    assert title is not None
+    assert title.text == "Briefs mentioning A & <B> per month, 2023-11 to 2024-02: 3 in all"
 
 
 def test_new_pages_are_byte_identical_across_builds(desk: Site) -> None:
