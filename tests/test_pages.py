@@ -16,7 +16,7 @@ from bench.famous_actor import write_famous_site
 from bs4 import BeautifulSoup, Tag
 
 from briefsite.build import check_site
-from briefsite.chart import timeline_svg
+from briefsite.chart import month_span, timeline_svg
 from briefsite.slugs import slug
 from tests.conftest import SITES, Site
 
@@ -216,6 +216,18 @@ def test_the_timeline_spans_every_month_from_first_to_last_mention() -> None:
     title = svg.find(f"{ns}title")
     assert title is not None
     assert title.text == "Briefs mentioning A & <B> per month, 2023-11 to 2024-02: 3 in all"
+
+
+def test_the_timeline_of_an_early_or_long_span_ends_and_stays_small() -> None:
+    # Years before 1000 are written with four digits, like every other.
+    assert month_span([("0999-12", 1), ("1000-02", 1)]) == [
+        ("0999-12", 1),
+        ("1000-01", 0),
+        ("1000-02", 1),
+    ]
+    svg = ET.fromstring(timeline_svg("A", [("0001-01", 1), ("9999-12", 1)]))
+    assert len(svg.findall("{http://www.w3.org/2000/svg}rect")) == 2
+    assert len(svg.findall("{http://www.w3.org/2000/svg}text")) <= 21
 
 
 def test_new_pages_are_byte_identical_across_builds(desk: Site) -> None:

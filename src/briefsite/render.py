@@ -19,7 +19,7 @@ from markupsafe import Markup
 from briefsite import layout, listings
 from briefsite.chart import timeline_svg
 from briefsite.dialect import MATERIAL, Dialect, PageMeta
-from briefsite.index import Appearance, Group, SiteIndex
+from briefsite.index import Appearance, Group, SiteIndex, month_key
 from briefsite.model import Actor, Brief
 from briefsite.outputs.head import FeedLink, Head
 from briefsite.outputs.structured import StructuredData, schema_type
@@ -324,7 +324,7 @@ class _PageRenderer:
                 quotes=item.quotes,
                 tags=[(tag, slug(tag)) for tag in brief.tags],
                 publisher_slug=publisher,
-                month=brief.date.strftime("%Y-%m"),
+                month=month_key(brief.date),
                 related=self.index.related.get(brief.id, ()),
                 source_check=self.index.source_checks.get(brief.id),
             )
