@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from briefsite.cli import main
 from briefsite.prose import LINK, LinkTarget
+from briefsite.resolve import MAX_SUGGESTIONS
 from briefsite.sanitize import MarkdownRenderer, read_links
 from briefsite.urls import UrlPolicy
 from tests.conftest import MKDOCS_YML, Site
@@ -349,3 +350,17 @@ def test_escaped_brackets_stay_text() -> None:
 def test_a_link_wrapped_in_a_quote_is_found_at_its_brackets() -> None:
     (found,) = read_links("> first\n> [[Abu\n> Baqer]]")
     assert (found.target, found.offset) == ("Abu Baqer", 10)
+
+
+def test_closest_names_are_looked_up_for_a_bounded_number_of_targets(site: Site) -> None:
+    site.actor("kataib-hezbollah", GROUP)
+    links = " ".join(f"[[Kataib Hezbolah {number}]]" for number in range(MAX_SUGGESTIONS + 5))
+    site.brief(
+        "2024-02-09-a",
+        VOW.replace("[[2024-02-07-strike]], which killed [[Abu Baqer|him]]", "x") + links,
+    )
+    code, output = check(site)
+    errors = [line for line in output.splitlines() if ": error: " in line]
+    assert (code, len(errors)) == (1, MAX_SUGGESTIONS + 5)
+    hinted = [line for line in errors if "(did you mean 'Kataib Hezbollah'?)" in line]
+    assert len(hinted) == MAX_SUGGESTIONS
