@@ -46,7 +46,7 @@ class Dialect(Protocol):
         ...
 
     def block_id(self, anchor: str) -> Markup:
-        """Written at the end of a paragraph: the paragraph gets the fixed id `anchor`."""
+        """Written on the last line of a paragraph, alone: the paragraph gets the id `anchor`."""
         ...
 
     def unsearched(self) -> Markup:
@@ -86,8 +86,8 @@ class MaterialDialect:
         return Markup(f" {{ #{anchor} }}")
 
     def block_id(self, anchor: str) -> Markup:
-        # attr_list reads the same mark at the end of a paragraph's last line.
-        return self.heading_id(anchor)
+        # attr_list reads a paragraph's attributes from a line of their own at its end.
+        return self.heading_id(anchor).lstrip()
 
     def unsearched(self) -> Markup:
         # Read by Material's search plugin on the heading, for its whole section.

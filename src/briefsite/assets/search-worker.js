@@ -18,9 +18,9 @@ const RESULT = 3;
 
 /* Results listed for one query, best first: each shown result costs a download. */
 const SHOWN = 20;
-/* Material sends a query at every keystroke: only one that stands this long is searched,
-   so a reader typing a phrase downloads the index chunks of its words, not of each prefix. */
-const SETTLE_MS = 80;
+/* Material sends a query at every keystroke: one replaced within this time is not searched,
+   and one replaced while it is searched loads none of its results. */
+const SETTLE_MS = 30;
 const FILTERS = ["actor", "tag", "year", "publisher", "type"];
 const FILTER = new RegExp(`(?:^|\\s)(${FILTERS.join("|")}):(?:"([^"]*)"?|(\\S+))`, "gi");
 
@@ -97,6 +97,7 @@ async function search(query) {
   if (!terms && !Object.keys(wanted).length) return { items: [] };
   const engine = await pagefind();
   const found = await engine.search(terms || null, { filters: await filters(engine, wanted) });
+  if (query !== latest) return null;
   const top = found.results.slice(0, SHOWN);
   const words = Object.fromEntries(
     terms.toLowerCase().split(/\s+/).filter(Boolean).map((word) => [word, true]),
@@ -110,6 +111,8 @@ self.addEventListener("message", async ({ data: message }) => {
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
     latest = message.data;
+    // Pagefind's bundle starts loading at the first letter typed, while the reader types on.
+    if (latest) pagefind().catch(() => {});
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     if (message.data !== latest) return;
     let result = { items: [] };
@@ -119,6 +122,6 @@ self.addEventListener("message", async ({ data: message }) => {
       console.error("briefsite search:", error);
     }
     // A later query has been typed meanwhile: its answer replaces this one.
-    if (message.data === latest) self.postMessage({ type: RESULT, data: result });
+    if (result && message.data === latest) self.postMessage({ type: RESULT, data: result });
   }
 });

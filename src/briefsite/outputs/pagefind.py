@@ -36,10 +36,14 @@ def write_index(
         raise SearchIndexError("Pagefind's binary is missing: pip install 'pagefind[extended]'")
     with tempfile.TemporaryDirectory(prefix=".briefsite-search-", dir=site_dir) as work:
         records, bundle = Path(work) / "records", Path(work) / BUNDLE
+        written = 0
         for path, html in pages:
             target = records / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
+            written += 1
+        if not written:
+            return  # nothing to search: no bundle, and the search box finds nothing
         command = [str(executable), "--site", str(records), "--output-path", str(bundle)]
         command += ["--force-language", language, "--silent"]
         if exclude_selectors:
