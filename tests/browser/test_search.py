@@ -7,6 +7,7 @@ Pagefind, where the first query's download is held to its budget).
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -25,7 +26,7 @@ from tests.browser.conftest import (
     reading,
     serve,
 )
-from tests.conftest import MKDOCS_YML, REPO, run_mkdocs_build
+from tests.conftest import MKDOCS_YML, REPO, SITES, Site, run_mkdocs_build
 
 # Page titles of the results (a result's sections are h2 under it).
 RESULT_TITLES = ".md-search-result__item h1"
@@ -247,3 +248,35 @@ def test_first_query_on_a_large_site_stays_within_budget(
         REPORT["first query on a 300-brief site (bytes, uncompressed)"] = sum(received)
         assert 0 < sum(received) <= FIRST_QUERY_BUDGET
         assert not reader.foreign_requests()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The `desk` fixture site (a brief of hostile text among them), searched by Pagefind."""
+    site = Site(tmp_path_factory.mktemp("browser-hostile-search") / "root")
+    shutil.copytree(SITES / "desk" / "briefs", site.root / "briefs", dirs_exist_ok=True)
+    config = (site.root / "mkdocs.yml").read_text()
+    (site.root / "mkdocs.yml").write_text(
+        config.replace("  - briefsite\n", "  - briefsite:\n      search: pagefind\n")
+    )
+    result = site.mkdocs_build("--strict")
+    assert result.returncode == 0, result.stderr
+    with serve(site.root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("query", "literal"), [("retaliation", "<script>alert('x')</script>"), ("enough", "<b>now")]
+)
+def test_hostile_text_in_results_stays_text(
+    browser: Browser, hostile_url: str, query: str, literal: str
+) -> None:
+    with reading(browser, hostile_url, DESKTOP) as reader:
+        dialogs: list[str] = []
+        reader.page.on("dialog", lambda dialog: dialogs.append(dialog.message))
+        reader.open("")
+        expect(search(reader, query).first).to_be_visible()
+        results = reader.page.locator(".md-search-result")
+        expect(results).to_contain_text(literal)
+        assert results.locator("script, b, img, iframe").count() == 0
+        assert not dialogs
