@@ -155,20 +155,12 @@ class PagefindDialect:
     """
 
     def record(self, record: SearchRecord, language: str) -> str:
-        texts = "".join(
-            _element("p", text.text, {"data-pagefind-weight": _weight(text.weight)})
-            for text in record.texts[1:]
-        )
+        heading = _element("h1", record.title, _weighed(record.title_weight))
+        texts = "".join(_element("p", text.text, _weighed(text.weight)) for text in record.texts)
         sections = "".join(
-            _element("h2", section.title, {"id": section.anchor, "data-pagefind-weight": "0.5"})
-            + _element("p", section.text, {"data-pagefind-weight": _weight(section.weight)})
+            _element("h2", section.title, {"id": section.anchor} | _weighed(section.title_weight))
+            + _element("p", section.text, _weighed(section.weight))
             for section in record.sections
-        )
-        title = record.texts[0] if record.texts else None
-        heading = _element(
-            "h1",
-            title.text if title else record.title,
-            {"data-pagefind-weight": _weight(title.weight) if title else "1"},
         )
         marks = _marks({"title": [record.title], "kind": [record.kind]}, record.filters)
         return _document(language, f"{marks}{heading}{texts}{sections}")
@@ -208,8 +200,8 @@ def _element(tag: str, text: str, attributes: dict[str, str]) -> str:
     return f"<{tag}{marks}>{html.escape(text)}</{tag}>"
 
 
-def _weight(weight: float) -> str:
-    return f"{weight:g}"
+def _weighed(weight: float) -> dict[str, str]:
+    return {"data-pagefind-weight": f"{weight:g}"}
 
 
 PAGEFIND = PagefindDialect()

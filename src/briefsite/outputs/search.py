@@ -60,6 +60,8 @@ class Section:
     title: str
     text: str
     weight: float = QUOTE_WEIGHT
+    title_weight: float = NAMES_WEIGHT
+    """The section's title names its speaker: found, like the names of a brief's actors."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class SearchRecord:
     """The page's source path (`layout`), e.g. `briefs/2024-02-09-x.md`."""
     title: str
     texts: tuple[Text, ...]
+    """What else is searched on the page, after its title."""
+    title_weight: float = TITLE_WEIGHT
     sections: tuple[Section, ...] = ()
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Filter name (one of `FILTERS`) and this record's values for it."""
@@ -107,11 +111,7 @@ def _brief_record(
     return SearchRecord(
         page=layout.brief_page(brief.id),
         title=brief.title,
-        texts=(
-            Text(brief.title, TITLE_WEIGHT),
-            Text(markdown.to_plain(brief.summary)),
-            Text(names, NAMES_WEIGHT),
-        ),
+        texts=(Text(markdown.to_plain(brief.summary)), Text(names, NAMES_WEIGHT)),
         sections=sections,
         filters=_filters(filters),
         kind="brief",
@@ -119,8 +119,7 @@ def _brief_record(
 
 
 def _actor_record(actor: Actor, markdown: MarkdownRenderer) -> SearchRecord:
-    texts = [Text(actor.name, TITLE_WEIGHT)]
-    texts += [Text(alias, ALIAS_WEIGHT) for alias in actor.aliases]
+    texts = [Text(alias, ALIAS_WEIGHT) for alias in actor.aliases]
     texts += [Text(actor.description or "")]
     texts += [Text(markdown.to_plain(actor.profile))] if actor.profile.strip() else []
     filters = {"actor": [actor.name], "type": [actor.type] if actor.type else []}
