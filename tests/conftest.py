@@ -82,7 +82,10 @@ class Site:
         return BeautifulSoup((self.root / "site" / page / "index.html").read_text(), "html.parser")
 
 
-def run_mkdocs_build(root: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_mkdocs_build(
+    root: Path, site_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of the site at `root` into `site_dir`; `env` adds environment variables."""
     return subprocess.run(
         [
             sys.executable,
@@ -99,7 +102,7 @@ def run_mkdocs_build(root: Path, site_dir: Path, *args: str) -> subprocess.Compl
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
 

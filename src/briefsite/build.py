@@ -39,6 +39,9 @@ class BuildResult:
     problems: tuple[Problem, ...]
     files: tuple[OutputFile, ...] = ()
     """Feeds and data exports: files that are not pages."""
+    index: SiteIndex | None = None
+    """What the pages were made from (None with errors): outputs the engine writes after
+    the pages, such as a search index, read it."""
 
     @property
     def ok(self) -> bool:
@@ -108,7 +111,7 @@ def build_site(
         name, line = _template_position(exc, root)
         return BuildResult((), (*checked.problems, error(name, line, 1, f"template: {exc}")))
     files = output_files(index, target.urls, site_name, markdown)
-    return BuildResult(tuple(pages), checked.problems, files)
+    return BuildResult(tuple(pages), checked.problems, files, index)
 
 
 def output_files(

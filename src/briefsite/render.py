@@ -21,6 +21,7 @@ from briefsite.dialect import MATERIAL, Dialect, PageMeta
 from briefsite.index import SiteIndex
 from briefsite.model import Actor
 from briefsite.outputs.head import FeedLink, Head
+from briefsite.outputs.search import quote_anchor
 from briefsite.outputs.structured import StructuredData, schema_type
 from briefsite.sanitize import MarkdownRenderer, external_link, inline_text
 from briefsite.slugs import slug
@@ -123,6 +124,7 @@ class _PageRenderer:
             dialect=self.dialect,
             actors=self.index.actors,
             quote_checks=self.index.quote_checks,
+            quote_anchor=quote_anchor,
             **context,
         )
         meta = self.dialect.meta(page)
