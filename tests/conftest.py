@@ -1,4 +1,9 @@
-"""Shared fixtures: tiny sites written into temporary folders, and real `mkdocs build` runs."""
+"""Shared fixtures: tiny sites written into temporary folders, and real `mkdocs build` runs.
+
+The engine that builds them is MkDocs unless `BRIEFSITE_ENGINE` names another that runs the
+plugin under the same command line (`properdocs`: `make test` runs every test marked
+`site_build` again on ProperDocs, from its own environment).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,12 @@ from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
+ENGINE = os.environ.get("BRIEFSITE_ENGINE", "mkdocs")
+"""The module run as `python -m ENGINE build` or `serve`: `mkdocs` or `properdocs`."""
+SITE_BUILD_FIXTURES = frozenset(
+    {"desk", "built", "refused", "demo_dir", "fixture_dir", "material_only", "served"}
+)
+"""Fixtures that build a site: a test using one is marked `site_build`."""
 DESK_URL = "https://desk.example.org/"
 """`site_url` of the `desk` fixture site, so its feeds and exports carry absolute URLs."""
 
@@ -82,13 +93,16 @@ class Site:
         return BeautifulSoup((self.root / "site" / page / "index.html").read_text(), "html.parser")
 
 
+def engine_command(command: str) -> list[str]:
+    """The engine's `build` or `serve`, run by this Python, whose environment holds it."""
+    assert _building_marked, "a test that builds a site must be marked site_build"
+    return [sys.executable, "-m", ENGINE, command]
+
+
 def run_mkdocs_build(root: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
+            *engine_command("build"),
             "-q",
             "-f",
             str(root / "mkdocs.yml"),
@@ -124,3 +138,20 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Site:
         result = site.mkdocs_build(site_dir=site.root / folder)
         assert result.returncode == 0, result.stderr
     return site
+
+
+# Whether the running test is marked `site_build`: building without the mark would leave
+# the test out of the ProperDocs run without anyone noticing.
+_building_marked = False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SITE_BUILD_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site_build)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    global _building_marked
+    _building_marked = item.get_closest_marker("site_build") is not None
