@@ -12,11 +12,12 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
@@ -26,6 +27,18 @@ SITE_BUILD_FIXTURES = frozenset(
     {"desk", "built", "refused", "demo_dir", "fixture_dir", "material_only", "served"}
 )
 """Fixtures that build a site: a test using one is marked `site_build`."""
+# Debian's package; another build of Chromium can be named for a local run.
+CHROMIUM = Path(os.environ.get("BRIEFSITE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs the tests as root
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Chromium's own calls home are not the site's requests: keep them out of the record.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DESK_URL = "https://desk.example.org/"
 """`site_url` of the `desk` fixture site, so its feeds and exports carry absolute URLs."""
 
@@ -125,6 +138,18 @@ def site(tmp_path: Path) -> Site:
 @pytest.fixture
 def make_site(tmp_path: Path) -> Callable[[str], Site]:
     return lambda name: Site(tmp_path / name)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the run: Playwright's sync API starts once per process."""
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
 
 
 @pytest.fixture(scope="session")

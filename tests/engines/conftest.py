@@ -21,10 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.browser.conftest import browser
 from tests.conftest import DESK_URL, MKDOCS_YML, REPO, SITES
-
-__all__ = ["browser"]  # the browser tests' Chromium, shared
 
 MATERIALX = Path(
     os.environ.get("BRIEFSITE_MATERIALX", REPO / ".venv-materialx" / "bin" / "properdocs")
