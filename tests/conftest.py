@@ -24,7 +24,7 @@ SITES = Path(__file__).resolve().parent / "sites"
 ENGINE = os.environ.get("BRIEFSITE_ENGINE", "mkdocs")
 """The module run as `python -m ENGINE build` or `serve`: `mkdocs` or `properdocs`."""
 SITE_BUILD_FIXTURES = frozenset(
-    {"desk", "built", "refused", "demo_dir", "fixture_dir", "material_only", "served"}
+    {"desk", "built", "refused", "linked", "demo_dir", "fixture_dir", "material_only", "served"}
 )
 """Fixtures that build a site: a test using one is marked `site_build`."""
 # Debian's package; another build of Chromium can be named for a local run.
@@ -108,7 +108,10 @@ class Site:
 
 def engine_command(command: str) -> list[str]:
     """The engine's `build` or `serve`, run by this Python, whose environment holds it."""
-    assert _building_marked, "a test that builds a site must be marked site_build"
+    assert _building_marked, (
+        "a test that builds a site is marked site_build, or uses a fixture named in "
+        "SITE_BUILD_FIXTURES (tests/conftest.py), so that it runs on ProperDocs too"
+    )
     return [sys.executable, "-m", ENGINE, command]
 
 
