@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL_BRIEF, Site
+from tests.conftest import MINIMAL_BRIEF, Site, engine_command
 
 PAGE = "briefs/2024-02-09-a/"
 
@@ -41,10 +40,7 @@ def served(site: Site, tmp_path: Path) -> Iterator[tuple[Site, str, Path]]:
     with log.open("w") as output:
         server = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
+                *engine_command("serve"),
                 "--livereload",
                 "-a",
                 f"127.0.0.1:{port}",

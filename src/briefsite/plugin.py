@@ -28,6 +28,10 @@ from briefsite.urls import UrlPolicy
 
 log = get_plugin_logger(__name__)
 
+# Material for MkDocs and MaterialX (its continuation on ProperDocs, under its own theme
+# name) read the same `font` option.
+MATERIAL_THEMES = frozenset({"material", "materialx"})
+
 
 class BriefsiteConfig(base.Config):
     briefs_dir = c.Type(str, default="briefs")
@@ -198,5 +202,5 @@ def _reader_defaults(config: MkDocsConfig, *, web_fonts: bool) -> None:
     """What every briefsite site gets from the theme: links underlined in content (see the
     stylesheet), and no fonts fetched from Google unless the site asks for them."""
     config.extra_css.append(layout.STYLESHEET)
-    if not web_fonts and config.theme.name == "material":
+    if not web_fonts and config.theme.name in MATERIAL_THEMES:
         config.theme["font"] = False
