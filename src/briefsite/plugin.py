@@ -13,8 +13,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
-from briefsite import layout
+from briefsite import layout, prerender
 from briefsite.build import BuildResult, build_site
 from briefsite.dialect import MATERIAL
 from briefsite.provenance.manifest import MANIFEST_DIR
@@ -31,6 +33,13 @@ class BriefsiteConfig(base.Config):
     web_fonts = c.Type(bool, default=False)
     """Let the theme load its fonts from Google Fonts. Off by default: a page that does so
     tells a third party who reads it."""
+    workers = c.Optional(c.Type(int))
+    """Processes converting generated pages to HTML beside MkDocs (`prerender`); 0 for none.
+    Unset: one per usable CPU but MkDocs' own, for sites of `PARALLEL_FROM` pages or more."""
+
+
+PARALLEL_FROM = 200
+"""Below this many generated pages, starting worker processes costs more than it saves."""
 
 
 class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
@@ -41,6 +50,10 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         # (MkDocs' server blocks every request after a failed rebuild until one succeeds.)
         self._serving = False
         self._last_good: BuildResult | None = None
+        # Generated pages' HTML: from worker processes in a build, kept between serve rebuilds.
+        self._generated: frozenset[str] = frozenset()
+        self._workers: prerender.Workers | None = None
+        self._conversions = prerender.Conversions()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`.
@@ -111,8 +124,53 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
                 server.watch(str(folder))
         return server
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # Files are final here: links between pages can be resolved in the workers.
+        assert self._result is not None, "on_pre_build always runs first"
+        self._generated = frozenset(page.path for page in self._result.pages)
+        if self._serving:
+            self._conversions.start(config, files)
+        elif jobs := self._jobs(len(self._generated)):
+            uris = [page.path for page in self._result.pages]
+            self._workers = prerender.Workers(config, files, uris, jobs)
+        return nav
+
+    def _jobs(self, pages: int) -> int:
+        if not prerender.can_fork():
+            return 0
+        if self.config.workers is not None:
+            return max(0, self.config.workers)
+        return prerender.usable_cpus() - 1 if pages >= PARALLEL_FROM else 0
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        uri = page.file.src_uri
+        if uri in self._generated:
+            if self._workers is not None:
+                prerender.take_over_render(page, self._workers.take(uri))
+            elif self._serving:
+                conversions = self._conversions
+                prerender.take_over_render(page, conversions.known(page), conversions.kept)
+        return markdown
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._result = None
+        if self._workers is not None:
+            workers, count = self._workers.jobs, self._workers.converted
+            log.info(
+                f"{count} of {len(self._generated)} generated pages converted to HTML by "
+                f"{workers} worker process{'es' * (workers != 1)}"
+            )
+        self._stop_workers()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_workers()
+
+    def _stop_workers(self) -> None:
+        if self._workers is not None:
+            self._workers.close()
+            self._workers = None
 
 
 def _refuse_hand_written_collisions(result: BuildResult, docs_dir: Path) -> None:
