@@ -171,8 +171,10 @@ def report(size: int, runs: dict[str, Run]) -> None:
     weight = BENCH / "search_weight.py"
     first_query = "see bench/search_weight.py" if weight.exists() else "- (bench/search_weight.py)"
     print(f"first search query bytes: {first_query}")
-    print(f"speed-up from workers: serial / briefsite = "
-          f"{runs['serial'].seconds / runs['briefsite'].seconds:.2f}")
+    print(
+        f"speed-up from workers: serial / briefsite = "
+        f"{runs['serial'].seconds / runs['briefsite'].seconds:.2f}"
+    )
     print(f"usable CPUs: {len(os.sched_getaffinity(0))}; load average {os.getloadavg()[0]:.1f}")
     sys.stdout.flush()
 
