@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +55,17 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         self._generated: frozenset[str] = frozenset()
         self._workers: prerender.Workers | None = None
         self._conversions = prerender.Conversions()
+        self._dirty = False
+        self._last_written: dict[str, int] = {}
+        """Under `serve --dirty`: a hash of each generated file's content, by path, as the
+        last build wrote it."""
+        self._nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`.
         self._serving = command == "serve"
+        # `mkdocs serve --dirty`: MkDocs renders only the files whose `is_modified()` is true.
+        self._dirty = self._serving and dirty
 
     def _folder(self, config: MkDocsConfig, name: str) -> Path:
         return Path(config.config_file_path).parent / name
@@ -69,14 +77,6 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
                 config.markdown_extensions.append(extension)
         _reader_defaults(config, web_fonts=self.config.web_fonts)
         return config
-
-    def on_env(
-        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
-    ) -> jinja2.Environment:
-        # The dialect's override puts each generated page's head tags into `<head>`.
-        assert env.loader is not None, "MkDocs always gives its theme a loader"
-        env.loader = MATERIAL.theme_loader(env.loader)
-        return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site_dir: invalid content leaves the last good site intact.
@@ -103,13 +103,13 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self._result is not None, "on_pre_build always runs first"
-        for page in self._result.pages:
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, page.path, content=page.content, inclusion=inclusion)
-            )
-        for output in self._result.files:
-            files.append(File.generated(config, output.path, content=output.content))
+        written, self._last_written = self._last_written, {}
+        for path, content, inclusion in _generated_files(self._result):
+            if self._dirty:
+                self._last_written[path] = hash(content)
+            unchanged = written.get(path) == hash(content)
+            kind = _Unchanged if unchanged else File
+            files.append(kind.generated(config, path, content=content, inclusion=inclusion))
         if config.nav is None:
             config.nav = _default_nav(self._result, files)
         return files
@@ -128,6 +128,7 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         # Files are final here: links between pages can be resolved in the workers.
         assert self._result is not None, "on_pre_build always runs first"
         self._generated = frozenset(page.path for page in self._result.pages)
+        self._nav = nav
         if self._serving:
             self._conversions.start(config, files)
         elif jobs := self._jobs(len(self._generated)):
@@ -141,6 +142,19 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         if self.config.workers is not None:
             return max(0, self.config.workers)
         return prerender.usable_cpus() - 1 if pages >= PARALLEL_FROM else 0
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        # The dialect's override puts each generated page's head tags into `<head>`.
+        assert env.loader is not None, "MkDocs always gives its theme a loader"
+        env.loader = MATERIAL.theme_loader(env.loader)
+        if self._dirty and self._nav is not None:
+            # A page a dirty build skipped has no title; the navigation still shows it.
+            for page in self._nav.pages:
+                if page.markdown is None:
+                    page.read_source(config)
+        return env
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -171,6 +185,25 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         if self._workers is not None:
             self._workers.close()
             self._workers = None
+
+
+class _Unchanged(File):
+    """A generated file with the very content the previous build of this `mkdocs serve
+    --dirty` wrote: MkDocs neither renders nor copies it again."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def _generated_files(result: BuildResult) -> Iterator[tuple[str, str | bytes, InclusionLevel]]:
+    for page in result.pages:
+        yield (
+            page.path,
+            page.content,
+            (InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV),
+        )
+    for output in result.files:
+        yield output.path, output.content, InclusionLevel.UNDEFINED
 
 
 def _refuse_hand_written_collisions(result: BuildResult, docs_dir: Path) -> None:
