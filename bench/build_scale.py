@@ -9,7 +9,10 @@ The outputs (feeds, JSON, SQLite, redirects) and the head tags of every page (JS
 Open Graph, feed links; made while rendering) are timed on their own, each as a share of the
 briefsite build (of the core with --core-only), with the sizes of briefs.json and briefs.db.
 
-Run: .venv/bin/python bench/build_scale.py [--sizes 500 1000 2000] [--core-only]
+With --prose-links, every summary links to one of its actors (`[[name]]`) and every body
+to the previous brief (`[[id|text]]`), so that reading and rendering them is timed too.
+
+Run: .venv/bin/python bench/build_scale.py [--sizes 500 1000 2000] [--core-only] [--prose-links]
 """
 
 from __future__ import annotations
@@ -67,7 +70,11 @@ WORDS = [
 ]
 
 
-def write_site(root: Path, briefs: int, seed: int = 0) -> None:
+def day_of(index: int) -> str:
+    return f"20{10 + index % 14}-{1 + index % 12:02d}-{1 + index % 28:02d}"
+
+
+def write_site(root: Path, briefs: int, seed: int = 0, links: bool = False) -> None:
     rng = random.Random(seed)
     actors = [f"Actor {index} {rng.choice(WORDS).title()}" for index in range(max(10, briefs // 5))]
     (root / "briefs" / "actors").mkdir(parents=True)
@@ -77,7 +84,7 @@ def write_site(root: Path, briefs: int, seed: int = 0) -> None:
             f"---\nname: {name}\ntype: armed group\naliases: [A{index} Alias]\n---\nProfile.\n"
         )
     for index in range(briefs):
-        day = f"20{10 + index % 14}-{1 + index % 12:02d}-{1 + index % 28:02d}"
+        day = day_of(index)
         # Popularity is skewed, as in real news: a few actors appear in many briefs.
         cast = sorted(
             {
@@ -87,6 +94,12 @@ def write_site(root: Path, briefs: int, seed: int = 0) -> None:
         )
         listed = "\n".join(f"  - name: {name}\n    role: {rng.choice(WORDS)}" for name in cast)
         summary = " ".join(rng.choice(WORDS) for _ in range(60))
+        notes = "Notes."
+        if links:
+            summary += f" [[{cast[0]}]]"
+            notes += (
+                f" See [[{day_of(index - 1)}-brief-{index - 1}|the one before]]." if index else ""
+            )
         quote = " ".join(rng.choice(WORDS) for _ in range(12))
         (root / "briefs" / f"{day}-brief-{index}.md").write_text(
             f"---\ntitle: Brief {index} {rng.choice(WORDS)}\ndate: {day}\n"
@@ -94,7 +107,7 @@ def write_site(root: Path, briefs: int, seed: int = 0) -> None:
             f"quotes:\n  - by: {cast[0]}\n    text: {quote}\n"
             # One brief in a hundred was renamed: its old URL gets a redirect page.
             + (f"redirect_from: [old-brief-{index}]\n" if index % 100 == 0 else "")
-            + "---\nNotes.\n"
+            + f"---\n{notes}\n"
         )
 
 
@@ -104,10 +117,10 @@ def timed(command: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def measure(briefs: int, core_only: bool) -> dict[str, float]:
+def measure(briefs: int, core_only: bool, links: bool = False) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "with-plugin"
-        write_site(root, briefs)
+        write_site(root, briefs, links=links)
         (root / "mkdocs.yml").write_text(CONFIG.format(extra="  - briefsite"))
         started = time.perf_counter()
         result = build_site(root, root / "briefs", urls=URLS, site_name="bench")
@@ -172,6 +185,9 @@ def main() -> None:
     parser.add_argument(
         "--core-only", action="store_true", help="skip the two mkdocs builds (slow at 10,000)"
     )
+    parser.add_argument(
+        "--prose-links", action="store_true", help="a [[...]] link in every summary and body"
+    )
     arguments = parser.parse_args()
     print(
         f"{'briefs':>7} {'pages':>6} {'core s':>7} {'core ms/brief':>14} {'briefsite s':>12} "
@@ -180,7 +196,7 @@ def main() -> None:
         f"{'db MB':>7}"
     )
     for size in arguments.sizes:
-        row = measure(size, arguments.core_only)
+        row = measure(size, arguments.core_only, arguments.prose_links)
         print(format_row(size, row), flush=True)
 
 

@@ -56,6 +56,25 @@ def test_brief_page_shows_summary_quotes_and_source(built: Path) -> None:
     assert "Iran International" in text
 
 
+def test_prose_links_lead_to_pages_of_the_site(built: Path) -> None:
+    followed = []
+    for path in (SEED, "actors/abu-baqir-al-saadi"):
+        for region in article(built, path).select('div[class^="briefsite-"]'):
+            for link in region.find_all("a"):
+                href = str(link["href"])
+                if not href.startswith("https://"):
+                    target = (built / path / href).resolve() / "index.html"
+                    assert target.is_file(), href
+                    followed.append((link.get_text(), target.parent.name))
+    assert ("Wisam Mohammed Saber al-Saedi", "abu-baqir-al-saadi") in followed
+    assert ("US Central Command", "us-central-command") in followed
+    # A brief linked by its id shows its title.
+    assert (
+        "US strike in Baghdad kills Kataib Hezbollah commander Abu Baqir al-Saadi",
+        "2024-02-07-us-strike-in-baghdad-kills-kataib-hezbollah-commander",
+    ) in followed
+
+
 def test_quote_is_attributed_with_a_link_to_the_speaker(built: Path) -> None:
     brief = article(built, SEED)
     quotes = brief.find_all("blockquote")

@@ -86,6 +86,15 @@ PAYLOADS: dict[str, str] = {
     "lang-title-dir": '<p lang="MARK" title="MARK" dir="rtl">x</p>',
     "noncharacter-front-matter": "\ufffe [x](javascript:alert(MARK)){: onmouseover=alert(MARK) }",
     "right-to-left-override": "\u202eMARK txet",
+    # Links in prose, to a target that exists (`anchor`, an actor id), so that they render.
+    "prose-link-text-html": '[[anchor|<img src=x onerror=alert("MARK")>]]',
+    "prose-link-text-breakout": "[[anchor|\"'><script>alert('MARK')</script>]]",
+    "prose-link-text-javascript": "[[anchor|javascript:alert(MARK)]]",
+    "prose-link-in-markdown-link": "[MARK]([[anchor]]) [[anchor]](javascript:alert(MARK))",
+    "prose-link-in-raw-html": '<a href="[[anchor]]" onclick="alert(\'MARK\')">x</a>',
+    "prose-link-nested": "[[[[anchor|MARK]]|x]] [[anchor|[MARK]]]",
+    "prose-link-newline": "[[anchor|MARK\n<script>alert(1)</script>]]",
+    "prose-link-unbalanced": "[[anchor|MARK" + "[[" * 100,
 }
 
 BRIEF_FIELDS = (
@@ -197,7 +206,7 @@ CLEAN_BRIEF = front_matter(
         "title": "A clean brief",
         "date": "2024-02-09",
         "source": {"url": "https://example.org/a", "publisher": "Paper", "author": "Jane Doe"},
-        "summary": "Something *happened*, see [the report](https://example.org/r).",
+        "summary": "Something *happened* to [[Anchor Group]], see [the report](https://example.org/r).",
         "actors": [{"name": "Clean Speaker", "role": "spokesperson"}],
         "quotes": [{"by": "Clean Speaker", "text": "We said it.", "context": "statement"}],
         "tags": ["plain"],
@@ -427,11 +436,16 @@ def article_violations(page: str, article: Tag) -> Iterator[Violation]:
             scheme = url_scheme(str(element.get(name, "")))
             if scheme is not None and scheme not in SAFE_SCHEMES:
                 yield Violation(page, f"{scheme}: URL in {name}", snippet)
-    # A contributor's link leaves the site in full, or is no link at all.
+    # A contributor's link leaves the site in full, is a prose link, or is no link at all.
     for region in article.select('div[class^="briefsite-"]'):
         for link in region.find_all("a"):
-            if not is_outside_link(str(link.get("href", ""))):
+            href = str(link.get("href", ""))
+            if not (is_outside_link(href) or PROSE_LINK.fullmatch(href)):
                 yield Violation(page, "contributor link that does not go out in full", str(link))
+
+
+PROSE_LINK = re.compile(r"\./|(?:\.\./)+(?:(?:actors|briefs)/)?[a-z0-9-]+/")
+"""Where `[[...]]` leads: a relative link to a brief or actor page, and nothing else."""
 
 
 def allowed_attribute(tag: str, name: str, value: str) -> bool:
@@ -556,6 +570,7 @@ def test_the_rules_accept_the_clean_pages(built: Built) -> None:
     assert article is not None
     assert article.find("em", string="happened") is not None
     assert article.find("a", href="https://example.org/r") is not None
+    assert article.find("a", href="../../actors/anchor/", string="Anchor Group") is not None
 
 
 @pytest.mark.parametrize(("payload", "field"), ATTACKS)
@@ -573,6 +588,19 @@ def test_displayed_field_shows_its_text_literally(built: Built, payload: str, fi
     article = built.soup(primary_page(payload, field)).find("article")
     assert article is not None
     assert visible(attack(payload, field)) in visible(article.get_text())
+
+
+@pytest.mark.parametrize(
+    "payload", [name for name in PAYLOADS if name.startswith("prose-link-text")]
+)
+@pytest.mark.parametrize(("field", "region"), [("summary", "summary"), ("body", "body")])
+def test_prose_link_text_is_shown_as_typed(
+    built: Built, payload: str, field: str, region: str
+) -> None:
+    summary = built.soup(brief_page(payload)).find("div", class_=f"briefsite-{region}")
+    link = summary.find("a", href="../../actors/anchor/")
+    text = attack(payload, field).removeprefix("[[anchor|").removesuffix("]]")
+    assert link.get_text() == text
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,11 @@ from mkdocs.utils.meta import get_data
 
 from briefsite.build import build_site, check_site
 from briefsite.frontmatter import ACTOR_TYPES
+from briefsite.prose import LINK, LinkTarget
 from briefsite.render import RenderedPage
+from briefsite.sanitize import MarkdownRenderer, read_links
 from briefsite.slugs import name_key, slug
+from briefsite.urls import is_outside_link
 from tests.conftest import Site
 from tests.test_hostile import (
     CLEAN_BRIEF,
@@ -202,7 +205,7 @@ FRAGMENTS = (
     "\ufeff", "\u200b", "\u202e", '<p style="x">', '<div markdown="1">', '<a id="__config">',
     "{{ 7*7 }}", "{% raw %}", "{#", "#}", "%}", "<table><tr><td>", "| a | b |\n|---|---|",
     "\ufffe", "\uffff", "\U0010fffe", "\ufdd0", "\x7f", "\x85", "\x1b[31m", "\u2066",
-    "[[", "http:../../404.html", "https:/search/", "https://evil.example\\@example.org/",
+    "[[", "]]", "[[Anchor Group|", "[[anchor]]", "http:../../404.html", "https:/search/", "https://evil.example\\@example.org/",
 )  # fmt: skip
 
 hostile = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=8).map(
@@ -287,10 +290,17 @@ def hostile_sites(draw: st.DrawFn) -> HostileSite:
         "description": draw(bounded(300)),
         "affiliations": [{"actor": "anchor", "relation": draw(bounded(300))}],
     }
+    brief["summary"] = to_anchor(brief["summary"])
     # A NUL byte makes the file binary, which is refused: not what these tests are about.
-    body = draw(hostile.map(lambda text: text.replace("\x00", "")))
-    profile = draw(hostile.map(lambda text: text.replace("\x00", "")))
+    body = draw(hostile.map(lambda text: to_anchor(text.replace("\x00", ""))))
+    profile = draw(hostile.map(lambda text: to_anchor(text.replace("\x00", ""))))
     return HostileSite(brief, body, actor, profile)
+
+
+def to_anchor(text: str) -> str:
+    """`text` with every prose link led to the anchor actor: an unknown target is an error,
+    and these sites are valid. What the link shows stays random."""
+    return LINK.sub(lambda link: f"[[Anchor Group|{link['text'] or link['target']}]]", text)
 
 
 SMALL_BRIEF = {
@@ -346,6 +356,21 @@ def test_hostile_text_gives_only_allowed_markup(site: HostileSite) -> None:
         soup = parse(page_html)
         problems = [*article_violations(page.path, soup), *document_violations(page.path, soup)]
         assert [str(problem) for problem in problems] == []
+
+
+PROSE_TARGETS = {"Anchor Group": LinkTarget("actors/anchor.md")}
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(text=hostile)
+@example(text="> a\n> [[Anchor\n> Group|x]] `[[Anchor Group]]`")
+def test_prose_links_are_found_at_their_brackets_and_lead_only_where_told(text: str) -> None:
+    for link in read_links(text):
+        assert text[link.offset : link.offset + 2] == "[["
+    rendered = parse(MarkdownRenderer(PROSE_TARGETS).to_html(text, "briefs/x.md"))
+    for link in rendered.find_all("a"):
+        href = str(link.get("href"))
+        assert is_outside_link(href) or href == "../../actors/anchor/", str(link)
 
 
 ENDS_LIKE_FRONT_MATTER = HostileSite(

@@ -121,7 +121,8 @@ def build_site(
     index = replace(checked.index, quote_checks=checks.quotes, source_checks=checks.sources)
     environment = make_environment(templates_dir)
     target = Target(dialect, urls or UrlPolicy(), site_name)
-    markdown = MarkdownRenderer()  # one per build: pages, feeds and export share its renderings
+    # One per build: pages, feeds and export share its renderings.
+    markdown = MarkdownRenderer(index.links, target.urls)
     try:
         pages = render_site(index, environment, target, markdown)
     except jinja2.TemplateError as exc:
@@ -136,7 +137,7 @@ def output_files(
     index: SiteIndex, urls: UrlPolicy, site_name: str, markdown: MarkdownRenderer | None = None
 ) -> tuple[OutputFile, ...]:
     """Feeds, data exports and redirects, each written once from the whole index."""
-    markdown = markdown or MarkdownRenderer()
+    markdown = markdown or MarkdownRenderer(index.links, urls)
     briefs, actors = export.export_records(index, urls, markdown)
     return (
         *feeds.feed_files(index, urls, site_name, markdown),

@@ -120,7 +120,8 @@ class BriefFrontMatter(_Strict):
     source: Annotated[SourceEntry, _bare_to("url", WebUrl | SourceEntry)]
     """The source: its URL, or a mapping with url, publisher, author, published, archive_url."""
     summary: Text
-    """A few sentences in your own words; inline Markdown allowed."""
+    """A few sentences in your own words; inline Markdown allowed; [[name]], [[name|text]]
+    or [[brief-id]] links to an actor or a brief."""
     actors: Annotated[
         list[Annotated[MentionEntry, _bare_to("name", Line | MentionEntry)]],
         Field(min_length=1, max_length=100),

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from briefsite.model import Actor, Brief, Quote
+from briefsite.prose import LinkTarget
 from briefsite.provenance.marks import QuoteCheck, SourceCheck
 from briefsite.resolve import Resolution, ResolvedBrief, ResolvedQuote
 from briefsite.slugs import slug
@@ -59,6 +60,8 @@ class SiteIndex:
     """By slug."""
     publishers: dict[str, Group]
     """By slug; briefs whose source names no publisher are in none."""
+    links: Mapping[str, LinkTarget] = field(default_factory=dict)
+    """Where each target written in prose leads (see `Resolution.links`)."""
     quote_checks: Mapping[Quote, QuoteCheck] = field(default_factory=dict)
     source_checks: Mapping[str, SourceCheck] = field(default_factory=dict)
     """The last `briefsite verify` verdict of each brief's source, by brief id."""
@@ -90,6 +93,7 @@ def build_index(resolution: Resolution) -> SiteIndex:
         relations=_relations(resolution.actors),
         tags=_groups(newest_first, lambda brief: brief.tags),
         publishers=_groups(newest_first, _publisher),
+        links=resolution.links,
     )
 
 

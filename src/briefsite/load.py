@@ -63,6 +63,10 @@ class Document:
     value_positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     """Warnings found while reading, e.g. invisible characters taken out of the text."""
+    front_matter: str = ""
+    """The YAML text, as written between the `---` lines."""
+    value_spans: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    """Where each scalar is written in `front_matter`: start and end index."""
 
     def body_position(self, offset: int) -> tuple[int, int]:
         """File line and column of a character of the body."""
@@ -78,6 +82,28 @@ class Document:
             path = path[:-1]
             table = self.value_positions
         return (1, 1)
+
+    def position_in_value(self, path: YamlPath, needle: str, nth: int) -> tuple[int, int]:
+        """File line and column of the `nth` (from 0) `needle` as written in the scalar at
+        `path`, for text found in its value.
+
+        A value is not always its text: YAML folds lines and indentation and reads escapes.
+        Counting occurrences of `needle` instead of characters survives both whenever the
+        needle itself is written plainly (`[[` always is, but as a `\x5b` escape). When the
+        written scalar has fewer occurrences, the scalar's own position is the answer.
+        """
+        span = self.value_spans.get(path)
+        if span is None:
+            return self.position(path)
+        start, end = span
+        at = start - len(needle)
+        for _ in range(nth + 1):
+            at = self.front_matter.find(needle, at + len(needle), end)
+            if at < 0:
+                return self.position(path)
+        # The YAML text starts on line 2 of the file, after the opening '---'.
+        line = self.front_matter.count("\n", 0, at) + 2
+        return line, at - self.front_matter.rfind("\n", 0, at)
 
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: faster
@@ -187,14 +213,17 @@ def read_document(file: ContentFile) -> Document | Problem:
     try:
         text = _read_text(file.path)
         yaml_text, body, body_line = _split_front_matter(text)
-        data, keys, values = _parse_yaml(yaml_text)
+        data, keys, values, spans = _parse_yaml(yaml_text)
     except _FrontMatterError as problem:
         return error(file.display, problem.line, problem.column, problem.message)
     except OSError as exc:
         return error(file.display, 1, 1, f"cannot read file: {exc.strerror or exc}")
     except Exception as exc:  # a safety net: the specific cases above give better positions
         return error(file.display, 1, 1, f"cannot read file ({type(exc).__name__}: {exc})")
-    return _without_invisible(Document(file, data, body, body_line, keys, values))
+    document = Document(
+        file, data, body, body_line, keys, values, front_matter=yaml_text, value_spans=spans
+    )
+    return _without_invisible(document)
 
 
 def dotted(path: YamlPath) -> str:
@@ -274,28 +303,31 @@ def _split_front_matter(text: str) -> tuple[str, str, int]:
     raise _FrontMatterError(1, 1, "front matter is not closed: add a line '---' after it")
 
 
-def _parse_yaml(
-    text: str,
-) -> tuple[dict[str, Any], dict[YamlPath, tuple[int, int]], dict[YamlPath, tuple[int, int]]]:
+_Positions = dict[YamlPath, tuple[int, int]]
+
+
+def _parse_yaml(text: str) -> tuple[dict[str, Any], _Positions, _Positions, _Positions]:
+    """The data, then the positions of keys and values, then the span of each scalar."""
     at = _Lines(text)
     _check_events(text, at)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        keys: dict[YamlPath, tuple[int, int]] = {}
-        values: dict[YamlPath, tuple[int, int]] = {}
+        keys: _Positions = {}
+        values: _Positions = {}
+        spans: _Positions = {}
         if not isinstance(node, yaml.MappingNode):
             line, column = at(node.start_mark) if node else (2, 1)
             raise _FrontMatterError(
                 line, column, "front matter must be a mapping of keys such as 'title:' and 'date:'"
             )
-        _record_positions(node, (), keys, values, at)
+        _record_positions(node, (), keys, (values, spans), at)
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
         raise _yaml_problem(exc, text, at) from None
     finally:
         loader.dispose()
-    return data, keys, values
+    return data, keys, values, spans
 
 
 def _check_events(text: str, at: _Lines) -> None:
@@ -350,10 +382,12 @@ def _implicit(event: Any) -> bool:
 def _record_positions(
     node: yaml.Node,
     path: YamlPath,
-    keys: dict[YamlPath, tuple[int, int]],
-    values: dict[YamlPath, tuple[int, int]],
+    keys: _Positions,
+    tables: tuple[_Positions, _Positions],
     at: _Lines,
 ) -> None:
+    """Fill `keys` and `tables` (value positions, scalar spans) for `node` and below."""
+    values, spans = tables
     values[path] = at(node.start_mark)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -363,15 +397,17 @@ def _record_positions(
                 line, column = at(key_node.start_mark)
                 raise _FrontMatterError(line, column, f"duplicate key '{key_node.value}'")
             keys[child] = at(key_node.start_mark)
-            _record_positions(value_node, child, keys, values, at)
+            _record_positions(value_node, child, keys, tables, at)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_positions(item, (*path, index), keys, values, at)
+            _record_positions(item, (*path, index), keys, tables, at)
     elif node.tag == _INT_TAG and len(node.value) > MAX_NUMBER_DIGITS:
         line, column = at(node.start_mark)
         raise _FrontMatterError(
             line, column, f"number longer than {MAX_NUMBER_DIGITS} digits: put quotes around it"
         )
+    else:
+        spans[path] = (node.start_mark.index, node.end_mark.index)
 
 
 def _check_key(node: yaml.Node, at: _Lines) -> None:

@@ -51,6 +51,20 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class ProseLink:
+    """A `[[target]]` or `[[target|text]]` written in a summary, a body or a profile."""
+
+    target: str
+    """As written, white space folded: a name, an alias, an actor id or a brief id."""
+    text: str | None
+    location: Location
+    """Where its `[[` is in the file."""
+
+    def __str__(self) -> str:
+        return f"[[{self.target}|{self.text}]]" if self.text else f"[[{self.target}]]"
+
+
+@dataclass(frozen=True)
 class FormerId:
     """An id a brief or actor had before its file was renamed: its old URL redirects."""
 
@@ -72,6 +86,8 @@ class Brief:
     location: Location
     redirect_from: tuple[FormerId, ...] = ()
     """Ids this brief had before a rename."""
+    prose_links: tuple[ProseLink, ...] = ()
+    """Links written in the summary and the body, in that order."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +118,8 @@ class Actor:
     profile: str = ""
     redirect_from: tuple[FormerId, ...] = ()
     """Ids this actor had before a rename."""
+    prose_links: tuple[ProseLink, ...] = ()
+    """Links written in the profile."""
 
     @property
     def wikidata_url(self) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,9 @@ def render_site(
 ) -> list[RenderedPage]:
     """Every generated page, in a stable order. `markdown` may be shared with the outputs
     of the same build, so that each text is rendered once."""
-    renderer = _PageRenderer(index, environment, target or Target(), markdown or MarkdownRenderer())
+    target = target or Target()
+    markdown = markdown or MarkdownRenderer(index.links, target.urls)
+    renderer = _PageRenderer(index, environment, target, markdown)
     return [*renderer.index_pages(), *renderer.brief_pages(), *renderer.actor_pages()]
 
 
@@ -115,7 +118,7 @@ class _PageRenderer:
     ) -> RenderedPage:
         body = self.environment.get_template(template).render(
             links=layout.Links(path),
-            markdown=self.markdown.to_html,
+            markdown=partial(self.markdown.to_html, page=path),
             external=external_link,
             dialect=self.dialect,
             actors=self.index.actors,

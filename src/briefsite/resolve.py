@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from briefsite import layout
 from briefsite.errors import Problem, error, warning
-from briefsite.model import Actor, Brief, Location, Mention, Quote
+from briefsite.model import Actor, Brief, Location, Mention, ProseLink, Quote
+from briefsite.prose import LinkTarget
 from briefsite.slugs import name_key, slug
 
 RESERVED_IDS = frozenset({"index"})
@@ -40,6 +42,8 @@ class Resolution:
     briefs: tuple[ResolvedBrief, ...]
     actors: dict[str, Actor]
     """Every actor by id, registered and implicit."""
+    links: dict[str, LinkTarget] = field(default_factory=dict)
+    """Where each target written in prose (`[[...]]`) leads, by `prose.target_key`."""
 
 
 class _Registry:
@@ -168,7 +172,66 @@ def resolve(
         _resolve_brief(brief, registry)
         for brief in sorted(unique, key=lambda brief: (brief.date, brief.id))
     )
-    return Resolution(resolved, dict(sorted(registry.actors.items()))), registry.problems
+    # Last: a prose link may name an actor that only a later brief mentions.
+    links = _resolve_links(resolved, registry)
+    return Resolution(resolved, dict(sorted(registry.actors.items())), links), registry.problems
+
+
+def _resolve_links(resolved: Iterable[ResolvedBrief], registry: _Registry) -> dict[str, LinkTarget]:
+    """Every prose link's target, by the brief id it is, else by the rules of mentions.
+
+    A link to an actor that is not among its brief's actors is a warning: a link is not a
+    mention, and the reader may expect the actor listed with the brief.
+    """
+    briefs = {item.brief.id: item.brief for item in resolved}
+    targets: dict[str, LinkTarget] = {}
+    unknown: list[ProseLink] = []
+    for links, cast in (
+        *((item.brief.prose_links, {member.actor_id for member in item.cast}) for item in resolved),
+        *((actor.prose_links, None) for actor in registry.actors.values()),
+    ):
+        for link in links:
+            target, actor_id = _link_target(link.target, briefs, registry.by_key)
+            if target is None:
+                unknown.append(link)
+                continue
+            targets[link.target] = target
+            if cast is not None and actor_id is not None and actor_id not in cast:
+                registry.problems.append(_not_cast(link, registry.actors[actor_id]))
+    if unknown:
+        names = [*briefs, *(name for a in registry.actors.values() for name, _ in a.spellings())]
+        registry.problems += [_unknown_target(link, names) for link in unknown]
+    return targets
+
+
+def _link_target(
+    target: str, briefs: dict[str, Brief], by_key: dict[str, str]
+) -> tuple[LinkTarget | None, str | None]:
+    """Where `target` leads, and the actor's id when it is an actor."""
+    brief = briefs.get(target)
+    if brief is not None:
+        return LinkTarget(layout.brief_page(brief.id), brief.title), None
+    actor_id = by_key.get(name_key(target))
+    if actor_id is None:
+        return None, None
+    return LinkTarget(layout.actor_page(actor_id)), actor_id
+
+
+def _not_cast(link: ProseLink, actor: Actor) -> Problem:
+    return _at(
+        link.location,
+        f"'{link}' links to actor '{actor.name}', who is not among this brief's actors: "
+        "add them to 'actors' (a link in the text is not a mention)",
+        severity_warning=True,
+    )
+
+
+def _unknown_target(link: ProseLink, names: list[str]) -> Problem:
+    return _at(
+        link.location,
+        f"'{link}' links to nothing: no actor has this name, alias or id, and no brief this id"
+        + did_you_mean(link.target, names),
+    )
 
 
 def _resolve_brief(brief: Brief, registry: _Registry) -> ResolvedBrief:
@@ -217,15 +280,17 @@ def _check_affiliations(actors: dict[str, Actor]) -> list[Problem]:
                     _at(
                         affiliation.location,
                         f"affiliation names unknown actor id "
-                        f"'{affiliation.actor}'" + _id_hint(affiliation.actor, actors),
+                        f"'{affiliation.actor}'" + did_you_mean(affiliation.actor, actors),
                     )
                 )
     return problems
 
 
-def _id_hint(wanted: str, actors: dict[str, Actor]) -> str:
-    close = difflib.get_close_matches(wanted, list(actors), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+def did_you_mean(wanted: str, candidates: Iterable[str]) -> str:
+    """` (did you mean 'X'?)` with the candidate closest to `wanted`, ignoring case; or ""."""
+    by_fold = {candidate.casefold(): candidate for candidate in candidates}
+    close = difflib.get_close_matches(wanted.casefold(), list(by_fold), n=1)
+    return f" (did you mean '{by_fold[close[0]]}'?)" if close else ""
 
 
 def _at(location: Location, message: str, *, severity_warning: bool = False) -> Problem:

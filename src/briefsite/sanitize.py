@@ -15,7 +15,9 @@ import json
 import re
 import string
 import xml.etree.ElementTree as etree
+from collections.abc import Callable, Mapping
 from datetime import date
+from functools import cache
 from typing import Any
 
 import markdown
@@ -24,8 +26,8 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from briefsite import characters
-from briefsite.urls import LINK_SCHEMES, is_outside_link
+from briefsite import characters, prose
+from briefsite.urls import LINK_SCHEMES, UrlPolicy, is_outside_link
 
 ALLOWED_TAGS = frozenset(
     {
@@ -85,14 +87,30 @@ def _outside_links_only(tag: str, attribute: str, value: str) -> str | None:
 # "*": nothing is allowed on every element (Ammonia would otherwise keep lang and title).
 _ATTRIBUTES = {"*": set(), **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}}
 
-_CLEANER = nh3.Cleaner(
-    tags=set(ALLOWED_TAGS),
-    attributes=_ATTRIBUTES,
-    attribute_filter=_outside_links_only,
-    url_schemes=set(ALLOWED_URL_SCHEMES),
-    link_rel=LINK_REL,
-    strip_comments=True,
-)
+
+def _cleaner(internal: set[str]) -> nh3.Cleaner:
+    """The final clean. `internal`: the links into the site that prose links were given,
+    the only ones besides links out that may stay (the set grows as texts are rendered).
+
+    `rel` is `_LinksOut`'s, on links out only: a link within the site is followed.
+    """
+
+    def links(tag: str, attribute: str, value: str) -> str | None:
+        if attribute == "rel":
+            return value if value == LINK_REL else None
+        return value if value in internal else _outside_links_only(tag, attribute, value)
+
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        attributes={**_ATTRIBUTES, "a": _ATTRIBUTES["a"] | {"rel"}},
+        attribute_filter=links,
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+_CLEANER = _cleaner(set())
 
 
 _RAW_HTML_CLEANER = nh3.Cleaner(
@@ -117,15 +135,24 @@ class _RawHtmlWithoutLinks(Postprocessor):
         return text
 
 
+_INTERNAL = "data-briefsite-internal"
 _LINK_TAG = re.compile(r"<\s*/?\s*a(?![\w-])", re.IGNORECASE)
 
 
 class _LinksOut(Treeprocessor):
-    """A link that may not leave the site becomes its text, not an `<a>` without `href`."""
+    """A link that may not leave the site becomes its text, not an `<a>` without `href`.
+
+    Prose links (`[[...]]`) are the exception: their element carries `_INTERNAL`, which
+    nothing a contributor writes can put on an element of the tree.
+    """
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter("a"):
-            if not is_outside_link(element.get("href", "")):
+            if element.attrib.pop(_INTERNAL, None) is not None:
+                continue
+            if is_outside_link(element.get("href", "")):
+                element.set("rel", LINK_REL)
+            else:
                 element.tag = "span"
                 element.attrib.clear()
 
@@ -134,26 +161,52 @@ def clean_html(fragment: str) -> str:
     return str(_CLEANER.clean(fragment))
 
 
-class MarkdownRenderer:
-    """Renders contributor Markdown to clean HTML; one instance serves a whole build."""
+def _new_markdown(link: Callable[[str, str | None], etree.Element]) -> markdown.Markdown:
+    """Python-Markdown as every contributor text is read; `link` makes each prose link."""
+    made = markdown.Markdown(extensions=_MARKDOWN_EXTENSIONS, output_format="html")
+    made.inlinePatterns.register(prose.LinkPattern(link), "briefsite-prose-links", prose.PRIORITY)
+    return made
 
-    def __init__(self) -> None:
-        self._markdown = markdown.Markdown(extensions=_MARKDOWN_EXTENSIONS, output_format="html")
+
+class MarkdownRenderer:
+    """Renders contributor Markdown to clean HTML; one instance serves a whole build.
+
+    `links` says where each prose link's target leads (by `prose.target_key`); a link to
+    anything else shows its text only (validation reports it first). `urls` makes the
+    links relative to the page a text is rendered for, or absolute when there is none.
+    """
+
+    def __init__(
+        self, links: Mapping[str, prose.LinkTarget] | None = None, urls: UrlPolicy | None = None
+    ) -> None:
+        self._links = links or {}
+        self._urls = urls or UrlPolicy()
+        self._page: str | None = None
+        """The page being rendered for, while a text is converted."""
+        self._internal: set[str] = set()
+        self._cleaner = _cleaner(self._internal)
+        self._markdown = _new_markdown(self._link)
         # After inline patterns (priority 20), before serialising.
         self._markdown.treeprocessors.register(_LinksOut(self._markdown), "briefsite-links", 5)
         # Before the stash of raw HTML is put back (priority 30).
         raw_html = _RawHtmlWithoutLinks(self._markdown)
         self._markdown.postprocessors.register(raw_html, "briefsite-raw-html", 35)
         # A summary is wanted by its page, its description, the feeds and the export: each
-        # text is rendered once per build. (The cache lives as long as the build's renderer.)
-        self._html: dict[str, Markup] = {}
+        # text is rendered once per build and page it links from (once in all, without
+        # prose links). The cache lives as long as the build's renderer.
+        self._html: dict[tuple[str, str | None], Markup] = {}
         self._plain: dict[str, str] = {}
 
-    def to_html(self, text: str) -> Markup:
-        rendered = self._html.get(text)
+    def to_html(self, text: str, page: str | None = None) -> Markup:
+        """`text` as clean HTML; its prose links relative to `page` (a source path such as
+        `briefs/x.md`), or absolute URLs without one (feeds, exports)."""
+        key = (text, page if "[[" in text else None)
+        rendered = self._html.get(key)
         if rendered is None:
-            rendered = Markup(clean_html(self._markdown.reset().convert(text)))
-            self._html[text] = rendered
+            self._page = key[1]
+            converted = self._markdown.reset().convert(text)
+            rendered = Markup(self._cleaner.clean(converted))
+            self._html[key] = rendered
         return rendered
 
     def to_plain(self, text: str) -> str:
@@ -163,6 +216,42 @@ class MarkdownRenderer:
             plain = html.unescape(nh3.clean(self.to_html(text), tags=set()))
             self._plain[text] = plain
         return plain
+
+    def _link(self, target: str, text: str | None) -> etree.Element:
+        found = self._links.get(target)
+        if found is None:
+            return prose.element("span", text or target)
+        if self._page is None:
+            href = self._urls.absolute(found.page)
+        else:
+            href = self._urls.relative(self._page, found.page)
+        self._internal.add(href)
+        link = prose.element("a", text or found.text or target)
+        link.set("href", href)
+        link.set(_INTERNAL, "")
+        return link
+
+
+def read_links(text: str) -> list[prose.WrittenLink]:
+    """The prose links in `text` that Markdown reads (none in code), each at its `[[`."""
+    if "[[" not in text:
+        return []
+    reader, read = _link_reader()
+    read.clear()
+    reader.reset().convert(text)
+    return prose.locate(text, list(read))
+
+
+@cache
+def _link_reader() -> tuple[markdown.Markdown, list[tuple[str, str | None]]]:
+    # Made once per process: validation reads every text that has a `[[` in it.
+    read: list[tuple[str, str | None]] = []
+
+    def collect(target: str, shown: str | None) -> etree.Element:
+        read.append((target, shown))
+        return prose.element("span", shown or target)
+
+    return _new_markdown(collect), read
 
 
 def external_link(

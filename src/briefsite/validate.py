@@ -23,9 +23,12 @@ from briefsite.model import (
     FormerId,
     Location,
     Mention,
+    ProseLink,
     Quote,
     Source,
 )
+from briefsite.prose import WrittenLink
+from briefsite.sanitize import read_links
 from briefsite.slugs import slug
 
 _Model = TypeVar("_Model", bound=BaseModel)
@@ -58,6 +61,7 @@ def validate_brief(document: Document) -> tuple[Brief | None, list[Problem]]:
         body=document.body,
         location=Location(path, 1, 1),
         redirect_from=_former_ids(document, front.redirect_from, problems),
+        prose_links=(*_summary_links(document, front.summary), *_body_links(document)),
     )
     return (brief if brief_id else None), problems
 
@@ -85,6 +89,7 @@ def validate_actor(document: Document) -> tuple[Actor | None, list[Problem]]:
         ),
         profile=document.body,
         redirect_from=_former_ids(document, front.redirect_from, problems),
+        prose_links=_body_links(document),
     )
     return (actor if actor_id else None), problems
 
@@ -143,6 +148,31 @@ def _former_ids(
         else:
             former.append(FormerId(value, where))
     return tuple(former)
+
+
+def _summary_links(document: Document, summary: str) -> Iterator[ProseLink]:
+    for found in _links_in(summary):
+        nth = summary.count("[[", 0, found.offset)
+        line, column = document.position_in_value(("summary",), "[[", nth)
+        yield ProseLink(found.target, found.text, Location(document.file.display, line, column))
+
+
+def _body_links(document: Document) -> tuple[ProseLink, ...]:
+    return tuple(
+        ProseLink(
+            found.target,
+            found.text,
+            Location(document.file.display, *document.body_position(found.offset)),
+        )
+        for found in _links_in(document.body)
+    )
+
+
+def _links_in(text: str) -> list[WrittenLink]:
+    # Over a limit, the text is an error already; reading it would cost what limits prevent.
+    if "[[" not in text or markdown_over_limit(text):
+        return []
+    return read_links(text)
 
 
 def _location(document: Document, path: YamlPath) -> Location:

@@ -46,7 +46,9 @@ TABLES = (
     _Table(
         "briefs",
         {
-            **dict.fromkeys(("id", "url", "title", "date", "summary", "summary_text"), str),
+            **dict.fromkeys(
+                ("id", "url", "title", "date", "summary", "summary_text", "summary_html"), str
+            ),
             **{f"source_{name}": str for name in ("url", "publisher", "author", "published")},
             **dict.fromkeys(("source_archive_url", "source_checked", "source_check_state"), str),
         },

@@ -74,6 +74,8 @@ class BriefRecord(_Record):
     """Markdown, as the contributor wrote it."""
     summary_text: str
     """The summary as plain text, markup removed."""
+    summary_html: str
+    """The summary as clean HTML; its links to actors and briefs are absolute URLs."""
     actors: list[MentionRecord]
     quotes: list[QuoteRecord]
     tags: list[str]
@@ -129,7 +131,7 @@ def export_records(
     index: SiteIndex, urls: UrlPolicy, markdown: MarkdownRenderer | None = None
 ) -> tuple[BriefsExport, ActorsExport]:
     """Every brief and every actor as export records, in a stable order."""
-    markdown = markdown or MarkdownRenderer()
+    markdown = markdown or MarkdownRenderer(index.links, urls)
     briefs = [_brief_record(item, index, urls, markdown) for item in index.briefs]
     actors = [_actor_record(actor, index, urls) for actor in index.actors.values()]
     return BriefsExport(briefs=briefs), ActorsExport(actors=actors)
@@ -165,6 +167,7 @@ def _brief_record(
         ),
         summary=brief.summary,
         summary_text=markdown.to_plain(brief.summary).strip(),
+        summary_html=str(markdown.to_html(brief.summary)).strip(),
         actors=[
             MentionRecord(actor=member.actor_id, role=member.role, spelled_as=member.spelled_as)
             for member in item.cast

@@ -53,7 +53,7 @@ def feed_files(
     """Every feed, in a stable order: the site's, then each actor's, tag's and publisher's."""
     # Atom requires a title; a core caller need not name the site.
     site_name = xml_text(site_name).strip() or UNNAMED_SITE
-    writer = _FeedWriter(index, urls, site_name, markdown or MarkdownRenderer())
+    writer = _FeedWriter(index, urls, site_name, markdown or MarkdownRenderer(index.links, urls))
     return [writer.write(feed) for feed in _feeds(index, site_name)]
 
 
