@@ -327,6 +327,7 @@ def render(
         root / templates_dir,
         urls=UrlPolicy(site_url, directory_urls),
         site_name=site_name,
+        cache=root / CACHE_DIR,
     )
     problems = list(result.problems)
     if not result.ok or (strict and problems):

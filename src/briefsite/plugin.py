@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from briefsite import layout, prerender
 from briefsite.build import BuildResult, build_site
 from briefsite.dialect import MATERIAL
+from briefsite.provenance.cache import CACHE_DIR
 from briefsite.provenance.manifest import MANIFEST_DIR
 from briefsite.urls import UrlPolicy
 
@@ -87,6 +88,7 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
             urls=UrlPolicy(config.site_url or "", config.use_directory_urls),
             site_name=config.site_name,
             dialect=MATERIAL,
+            cache=self._folder(config, CACHE_DIR),
         )
         for problem in self._result.problems:
             if not problem.is_error:
