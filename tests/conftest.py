@@ -118,7 +118,7 @@ def engine_command(command: str) -> list[str]:
 def run_mkdocs_build(
     root: Path, site_dir: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """The engine's build of the site at `root` into `site_dir`; `env` adds environment variables."""
+    """The engine's build of the site at `root` into `site_dir`; `env` adds variables."""
     return subprocess.run(
         [
             *engine_command("build"),
