@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
 from briefsite.build import build_site
-from tests.conftest import REPO, run_mkdocs_build
+from tests.conftest import ENGINE, REPO, run_mkdocs_build
 
 SEED = "briefs/2024-02-09-iraqi-groups-vow-to-resume-attacks"
 
@@ -39,6 +39,15 @@ def heading(tag: BeautifulSoup) -> str:
 
 def links_in(tag: BeautifulSoup) -> set[str]:
     return {str(a["href"]) for a in tag.find_all("a", href=True)}
+
+
+# The `generator` tag each engine writes: `make test` builds again with ProperDocs.
+GENERATORS = {"mkdocs": "mkdocs-1.6", "properdocs": "mkdocs-ProperDocs 1.6"}
+
+
+def test_the_engine_the_run_names_is_the_one_that_built(built: Path) -> None:
+    generator = page(built, "").find("meta", attrs={"name": "generator"})
+    assert generator["content"].startswith(GENERATORS[ENGINE])
 
 
 def test_brief_page_shows_summary_quotes_and_source(built: Path) -> None:

@@ -17,6 +17,8 @@ from markupsafe import Markup
 HOME = "index.md"
 STYLESHEET = "assets/briefsite/briefsite.css"
 """The site's stylesheet, which the engine adapter adds to every page."""
+SEARCH_WORKER = "assets/briefsite/search-worker.js"
+"""The search worker that answers the theme's search box from Pagefind's index."""
 ACTORS_INDEX = "actors/index.md"
 ARCHIVE_INDEX = "archive/index.md"
 TAGS_INDEX = "tags/index.md"

@@ -22,6 +22,7 @@ from briefsite.dialect import MATERIAL, Dialect, PageMeta
 from briefsite.index import Appearance, Group, SiteIndex, month_key
 from briefsite.model import Actor, Brief
 from briefsite.outputs.head import FeedLink, Head
+from briefsite.outputs.search import quote_anchor
 from briefsite.outputs.structured import StructuredData, schema_type
 from briefsite.resolve import ResolvedQuote
 from briefsite.sanitize import MarkdownRenderer, external_link, inline_text
@@ -165,6 +166,7 @@ class _PageRenderer:
             parts=self.parts,
             actors=self.index.actors,
             quote_checks=self.index.quote_checks,
+            quote_anchor=quote_anchor,
             **context,
         )
         meta = self.dialect.meta(page)
