@@ -11,9 +11,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from bench.famous_actor import build
 from playwright.sync_api import sync_playwright
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, serve
-from tests.conftest import REPO, run_mkdocs_build
+from tests.browser.conftest import DESKTOP, serve
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, REPO
 
 IMAGES = REPO / "docs" / "images"
 SHOTS = {
@@ -30,9 +31,7 @@ SHOTS = {
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
-        result = run_mkdocs_build(REPO, site, "--strict")
-        if result.returncode != 0:
-            raise SystemExit(result.stderr)
+        build(REPO, site)
         with serve(site) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS

@@ -279,6 +279,7 @@ def linked_pages(site: Site, page: str) -> dict[str, BeautifulSoup]:
     return found
 
 
+@pytest.mark.site_build
 def test_a_famous_actors_page_stays_light_and_leads_to_every_brief(famous: Site) -> None:
     built = famous.root / "site"
     page = built / "actors" / "famous" / "index.html"
@@ -304,6 +305,7 @@ def test_a_famous_actors_page_stays_light_and_leads_to_every_brief(famous: Site)
     assert sum(int(bar.get("data-briefs", "0")) for bar in bars) == FAMOUS_BRIEFS
 
 
+@pytest.mark.site_build
 def test_a_tag_slugged_index_keeps_the_tags_index_page(famous: Site) -> None:
     tags = famous.html("tags").article
     assert listed_counts(tags)["index"] == FAMOUS_BRIEFS
