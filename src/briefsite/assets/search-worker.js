@@ -22,6 +22,18 @@ const SHOWN = 20;
    and one replaced while it is searched loads none of its results. */
 const SETTLE_MS = 30;
 const FILTERS = ["actor", "tag", "year", "publisher", "type"];
+/* Each word of a query downloads the index chunk that holds it (25 kB or more at 10,000
+   briefs), and the commonest words fill the largest chunks: a query is searched by its
+   most telling words only, the longest once English's commonest are left out. They find
+   the same pages: every word of a quote is in its brief. */
+const MOST_WORDS = 3;
+const COMMON = new Set(
+  ("a about after all also an and any are as at be been but by can could did do for from " +
+   "had has have he her him his how i if in into is it its just me more most my no not " +
+   "now of on one only or other our out over said she so some such than that the their " +
+   "them then there these they this those to up us was we were what when which who will " +
+   "with would you your").split(" "),
+);
 const FILTER = new RegExp(`(?:^|\\s)(${FILTERS.join("|")}):(?:"([^"]*)"?|(\\S+))`, "gi");
 
 /* This file is served at assets/briefsite/: the site's root is two folders up. */
@@ -41,6 +53,13 @@ function excerpt(text) {
 
 function escaped(text) {
   return String(text || "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function telling(terms) {
+  const words = [...new Set(terms.toLowerCase().split(/\s+/).filter(Boolean))];
+  const rare = words.filter((word) => !COMMON.has(word));
+  const kept = (rare.length ? rare : words).sort((a, b) => b.length - a.length);
+  return kept.slice(0, MOST_WORDS).join(" ");
 }
 
 function parse(query) {
@@ -96,7 +115,8 @@ async function search(query) {
   const { terms, wanted } = parse(query);
   if (!terms && !Object.keys(wanted).length) return { items: [] };
   const engine = await pagefind();
-  const found = await engine.search(terms || null, { filters: await filters(engine, wanted) });
+  const chosen = await filters(engine, wanted);
+  const found = await engine.search(terms ? telling(terms) : null, { filters: chosen });
   if (query !== latest) return null;
   const top = found.results.slice(0, SHOWN);
   const words = Object.fromEntries(
