@@ -41,8 +41,9 @@ class Dialect(Protocol):
     markdown_extensions: tuple[str, ...]
     """Markdown extensions the engine must enable to read these marks."""
 
-    def heading_id(self, anchor: str) -> Markup:
-        """Written after a heading's text: the heading gets the fixed id `anchor`."""
+    def heading_id(self, anchor: str, *, searched: bool = True) -> Markup:
+        """Written after a heading's text: the heading gets the fixed id `anchor`; with
+        `searched=False` its section also stays out of the search index."""
         ...
 
     def block_id(self, anchor: str) -> Markup:
@@ -67,6 +68,8 @@ class Dialect(Protocol):
 
 
 _ANCHOR = re.compile(r"[a-z][a-z0-9-]*")
+_UNSEARCHED = "data-search-exclude"
+"""Read by Material's search plugin on a heading, for its whole section."""
 
 
 class MaterialDialect:
@@ -79,19 +82,19 @@ class MaterialDialect:
     override_prefix = "briefsite-theme/"
     """Under this prefix the override finds the site's own templates, to extend them."""
 
-    def heading_id(self, anchor: str) -> Markup:
+    def heading_id(self, anchor: str, *, searched: bool = True) -> Markup:
         # An anchor is the templates' own word, never contributor text: checked, not escaped.
         if not _ANCHOR.fullmatch(anchor):
             raise ValueError(f"not a heading anchor: {anchor!r}")
-        return Markup(f" {{ #{anchor} }}")
+        # attr_list reads one `{ … }` per heading: both marks go in the same one.
+        return Markup(f" {{ #{anchor} }}" if searched else f" {{ #{anchor} {_UNSEARCHED} }}")
 
     def block_id(self, anchor: str) -> Markup:
         # attr_list reads a paragraph's attributes from a line of their own at its end.
         return self.heading_id(anchor).lstrip()
 
     def unsearched(self) -> Markup:
-        # Read by Material's search plugin on the heading, for its whole section.
-        return Markup(" { data-search-exclude }")
+        return Markup(f" {{ {_UNSEARCHED} }}")
 
     def meta(self, page: PageMeta) -> dict[str, Any]:
         # MkDocs and Material print title and description without escaping: escaped here, once.
