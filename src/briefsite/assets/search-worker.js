@@ -1,7 +1,8 @@
 /* Material for MkDocs' search worker, answered by Pagefind (briefsite's `search: pagefind`).
 
-   Material's search box talks to a web worker through four messages (its documented way to
-   plug in another search): SETUP, READY, QUERY, RESULT. This worker answers them in the shape
+   Material's search box talks to a web worker through four messages, SETUP, READY, QUERY and
+   RESULT, and takes the worker's URL from its configuration: the way its source describes to
+   plug in another search. This worker answers them in the shape
    Material's own worker does, so Material renders the results and keeps its keyboard
    behaviour. Pagefind's bundle loads from this site on the first query, and each query
    downloads only the index chunks of its words and the results it shows.
@@ -38,12 +39,16 @@ const FILTER = new RegExp(`(?:^|\\s)(${FILTERS.join("|")}):(?:"([^"]*)"?|(\\S+))
 
 /* This file is served at assets/briefsite/: the site's root is two folders up. */
 const site = new URL("../../", self.location.href);
-let engine = null;
+let bundle = null;
 let latest = null;
 
 function pagefind() {
-  engine ??= import(new URL("pagefind/pagefind.js", site).href);
-  return engine;
+  // A bundle that failed to load (the network dropped) is fetched again by the next query.
+  bundle ??= import(new URL("pagefind/pagefind.js", site).href).catch((error) => {
+    bundle = null;
+    throw error;
+  });
+  return bundle;
 }
 
 /* Pagefind escapes the page text of an excerpt and adds <mark>: nothing else may be markup. */
