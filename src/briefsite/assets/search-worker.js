@@ -18,7 +18,7 @@ const QUERY = 2;
 const RESULT = 3;
 
 /* Results listed for one query, best first: each shown result costs a download. */
-const SHOWN = 20;
+const SHOWN = 10;
 /* Material sends a query at every keystroke: one replaced within this time is not searched,
    and one replaced while it is searched loads none of its results. */
 const SETTLE_MS = 30;
@@ -60,8 +60,15 @@ function escaped(text) {
   return String(text || "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/* A word of one or two letters matches the start of thousands of words, in many chunks: it
+   is searched only when the query has no longer word (a reader typing "Abu B" waits for
+   "Abu Baq"; "US" alone is searched). */
+const SHORTEST = 3;
+
 function telling(terms) {
-  const words = [...new Set(terms.toLowerCase().split(/\s+/).filter(Boolean))];
+  const typed = [...new Set(terms.toLowerCase().split(/\s+/).filter(Boolean))];
+  const long = typed.filter((word) => word.length >= SHORTEST);
+  const words = long.length ? long : typed;
   const rare = words.filter((word) => !COMMON.has(word));
   const kept = (rare.length ? rare : words).sort((a, b) => b.length - a.length);
   return kept.slice(0, MOST_WORDS).join(" ");
