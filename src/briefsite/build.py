@@ -142,6 +142,7 @@ def output_files(
     """Feeds, data exports and redirects, each written once from the whole index."""
     # Imported here: `briefsite check` needs none of them (SQLite and feed libraries).
     from briefsite.outputs import database, export, feeds, redirects
+
     markdown = markdown or MarkdownRenderer(index.links, urls)
     briefs, actors = export.export_records(index, urls, markdown)
     return (
