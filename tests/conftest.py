@@ -115,7 +115,10 @@ def engine_command(command: str) -> list[str]:
     return [sys.executable, "-m", ENGINE, command]
 
 
-def run_mkdocs_build(root: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_mkdocs_build(
+    root: Path, site_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The engine's build of the site at `root` into `site_dir`; `env` adds variables."""
     return subprocess.run(
         [
             *engine_command("build"),
@@ -129,7 +132,7 @@ def run_mkdocs_build(root: Path, site_dir: Path, *args: str) -> subprocess.Compl
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
 

@@ -135,10 +135,20 @@ def test_actor_index_lists_actors_with_counts(built: Path) -> None:
 
 
 def test_home_lists_latest_briefs_newest_first(built: Path) -> None:
-    home = article(built, "")
-    dates = [li.get_text().split("·")[1].strip() for li in home.find_all("li")]
+    latest = article(built, "").find("ul")  # the first list; the others follow headings
+    assert latest.find_previous("h2") is None
+    dates = [li.get_text().split("·")[1].strip() for li in latest.find_all("li")]
     assert dates
     assert dates == sorted(dates, reverse=True)
+
+
+def test_the_demos_own_home_template_wins_and_keeps_the_default_blocks(built: Path) -> None:
+    home = article(built, "")
+    # The introduction is the demo's (templates/home.md.j2)…
+    assert "This demo gathers source briefs" in home.get_text()
+    # …and the blocks it leaves alone are the default's.
+    assert home.find(id="quotes") is not None
+    assert home.find("a", href="feeds/site.xml") is not None
 
 
 def test_generated_pages_stay_out_of_the_navigation(built: Path) -> None:

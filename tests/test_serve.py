@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import time
@@ -35,6 +36,19 @@ def wait_for(condition: Callable[[], bool], seconds: float = 20) -> None:
 @pytest.fixture
 def served(site: Site, tmp_path: Path) -> Iterator[tuple[Site, str, Path]]:
     site.brief("2024-02-09-a", MINIMAL_BRIEF)
+    yield from serve(site, tmp_path)
+
+
+@pytest.fixture
+def served_dirty(site: Site, tmp_path: Path) -> Iterator[tuple[Site, str, Path]]:
+    site.brief("2024-02-09-a", MINIMAL_BRIEF)
+    other = MINIMAL_BRIEF.replace("title: A brief", "title: Other brief")
+    site.brief("2024-02-10-b", other.replace("Someone", "Somebody else"))
+    site.write("docs/about.md", "# About this desk\n")
+    yield from serve(site, tmp_path, "--dirty")
+
+
+def serve(site: Site, tmp_path: Path, *args: str) -> Iterator[tuple[Site, str, Path]]:
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as output:
@@ -42,6 +56,7 @@ def served(site: Site, tmp_path: Path) -> Iterator[tuple[Site, str, Path]]:
             [
                 *engine_command("serve"),
                 "--livereload",
+                *args,
                 "-a",
                 f"127.0.0.1:{port}",
                 "-f",
@@ -84,3 +99,27 @@ def test_editing_a_brief_rebuilds_and_a_broken_edit_keeps_the_last_good_site(
 
     site.brief("2024-02-09-a", MINIMAL_BRIEF.replace("title: A brief", "title: Fixed brief"))
     wait_for(lambda: "Fixed brief" in fetch(base + PAGE))
+
+
+def test_a_dirty_serve_shows_an_edit_on_its_brief_actor_and_index_pages(
+    served_dirty: tuple[Site, str, Path],
+) -> None:
+    """`mkdocs serve --dirty` renders only the pages an edit changed (docs/engines.md): those
+    show it, the others stay as they were, and the navigation keeps every page's title."""
+    site, base, log = served_dirty
+    wait_for(lambda: "A brief" in fetch(base + PAGE))
+    other = without_reload_ids(fetch(base + "briefs/2024-02-10-b/"))
+    site.brief("2024-02-09-a", MINIMAL_BRIEF.replace("title: A brief", "title: Edited brief"))
+    for page in (PAGE, "actors/someone/", ""):
+        wait_for(lambda page=page: "Edited brief" in fetch(base + page))
+    edited = fetch(base + PAGE)
+    for title in ("Latest briefs", "Actors", "About this desk"):
+        assert f"{title}\n" in edited or f">{title}<" in edited, title
+    assert "None" not in edited
+    assert without_reload_ids(fetch(base + "briefs/2024-02-10-b/")) == other
+    assert "Traceback" not in log.read_text()
+
+
+def without_reload_ids(page: str) -> str:
+    """The page without the build ids MkDocs' live-reload script carries."""
+    return re.sub(r"reload\(\d+, \d+\)", "reload()", page)

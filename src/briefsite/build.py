@@ -13,10 +13,11 @@ from briefsite import layout
 from briefsite.dialect import MATERIAL, Dialect
 from briefsite.errors import Problem, error, has_errors
 from briefsite.index import SiteIndex, build_index
-from briefsite.load import Document, Kind, find_content_files, read_document
+from briefsite.load import ContentFile, Kind, find_content_files, read_document
 from briefsite.model import Actor, Brief
 from briefsite.outputs import OutputFile, database, export, feeds, redirects
 from briefsite.provenance.marks import read_checks
+from briefsite.readcache import Entry, ReadCache
 from briefsite.renames import former_id_problems
 from briefsite.render import RenderedPage, Target, make_environment, render_site
 from briefsite.resolve import resolve
@@ -39,41 +40,63 @@ class BuildResult:
     problems: tuple[Problem, ...]
     files: tuple[OutputFile, ...] = ()
     """Feeds and data exports: files that are not pages."""
+    index: SiteIndex | None = None
+    """What the pages were made from (None with errors): outputs the engine writes after
+    the pages, such as a search index, read it."""
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.problems)
 
 
-def check_site(root: Path, briefs_dir: Path, only: Iterable[Path] | None = None) -> CheckResult:
+def check_site(
+    root: Path,
+    briefs_dir: Path,
+    only: Iterable[Path] | None = None,
+    *,
+    cache: Path | None = None,
+    index: bool = True,
+) -> CheckResult:
     """Read and cross-check every brief and actor file under `briefs_dir`.
 
     Cross-file checks (actors, quotes, duplicate ids) always see every file; `only`
-    limits which files' problems are reported.
+    limits which files' problems are reported. With `cache` (a folder), files unchanged
+    since the last run are not read again (`readcache`). Without `index`, only the
+    problems are wanted: the result's index is None.
     """
-    briefs, actors, problems = read_content(root, briefs_dir)
+    briefs, actors, problems = read_content(root, briefs_dir, cache)
     resolution, resolve_problems = resolve(briefs, actors)
     problems += resolve_problems
     problems += former_id_problems(resolution)
     problems += near_duplicate_warnings(resolution)
     problems = sorted(set(problems))
-    index = None if has_errors(problems) else build_index(resolution)
+    built = None if has_errors(problems) or not index else build_index(resolution)
     if only is not None:
         problems = _limit_to(problems, root, only)
-    return CheckResult(index, tuple(problems))
+    return CheckResult(built, tuple(problems))
 
 
-def read_content(root: Path, briefs_dir: Path) -> tuple[list[Brief], list[Actor], list[Problem]]:
-    """Every valid brief and actor under `briefs_dir`, and the problems of the others."""
+def read_content(
+    root: Path, briefs_dir: Path, cache: Path | None = None
+) -> tuple[list[Brief], list[Actor], list[Problem]]:
+    """Every valid brief and actor under `briefs_dir`, and the problems of the others;
+    files unchanged since the last run with the same `cache` folder are not read again."""
     files, problems = find_content_files(root, briefs_dir)
     briefs: list[Brief] = []
     actors: list[Actor] = []
+    read = ReadCache(cache)
     for file in files:
-        document = read_document(file)
-        if isinstance(document, Problem):
-            problems.append(document)
-        else:
-            _validate(document, briefs, actors, problems)
+        entry = read.get(file.display, file.kind.value, file.path)
+        if entry is None:
+            entry = _read(file)
+            read.put(file.display, file.kind.value, file.path, entry)
+        item, found = entry
+        if isinstance(item, Actor):
+            actors.append(item)
+        elif item is not None:
+            briefs.append(item)
+        problems += found
+    read.save()
     return briefs, actors, problems
 
 
@@ -85,13 +108,15 @@ def build_site(
     urls: UrlPolicy | None = None,
     site_name: str = "",
     dialect: Dialect = MATERIAL,
+    cache: Path | None = None,
 ) -> BuildResult:
     """Every generated page and file, or none at all and the problems that prevent them.
 
     `urls` says where the site is served, so feeds, exports and structured data carry final
-    URLs; `dialect` how the engine and theme spell the marks pages carry.
+    URLs; `dialect` how the engine and theme spell the marks pages carry; `cache` is
+    `check_site`'s.
     """
-    checked = check_site(root, briefs_dir)
+    checked = check_site(root, briefs_dir, cache=cache)
     if checked.index is None:
         return BuildResult((), checked.problems)
     briefs = (item.brief for item in checked.index.briefs)
@@ -103,12 +128,16 @@ def build_site(
     markdown = MarkdownRenderer(index.links, target.urls)
     try:
         pages = render_site(index, environment, target, markdown)
-    except jinja2.TemplateError as exc:
-        # Templates are the maintainers' code: a broken override is reported, not hidden.
-        name, line = _template_position(exc, root)
-        return BuildResult((), (*checked.problems, error(name, line, 1, f"template: {exc}")))
+    except Exception as exc:
+        # Templates are the maintainers' code: a broken override is reported, not hidden,
+        # whatever it raises (a typo, or a helper called wrongly); a fault of the core is not
+        # a template's, and keeps its traceback.
+        problem = _template_problem(exc, root)
+        if problem is None:
+            raise
+        return BuildResult((), (*checked.problems, problem))
     files = output_files(index, target.urls, site_name, markdown)
-    return BuildResult(tuple(pages), checked.problems, files)
+    return BuildResult(tuple(pages), checked.problems, files, index)
 
 
 def output_files(
@@ -131,27 +160,37 @@ def _stylesheet() -> bytes:
     return (resources.files("briefsite") / "assets" / "briefsite.css").read_bytes()
 
 
-def _template_position(exc: jinja2.TemplateError, root: Path) -> tuple[str, int]:
-    """The template file and line an error comes from (Jinja puts template frames in tracebacks)."""
+def _template_problem(exc: Exception, root: Path) -> Problem | None:
+    """`template file:line: message` for an error raised in a template; None for another."""
     filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     traceback = exc.__traceback__
+    # Jinja puts template frames in tracebacks: the last one is where the template failed.
     while traceback is not None:
         if traceback.tb_frame.f_code.co_filename.endswith(".j2"):
             filename, line = traceback.tb_frame.f_code.co_filename, traceback.tb_lineno
         traceback = traceback.tb_next
-    return (_relative(Path(filename), root) if filename else "templates"), line or 1
-
-
-def _validate(
-    document: Document, briefs: list[Brief], actors: list[Actor], problems: list[Problem]
-) -> None:
-    if document.file.kind is Kind.ACTOR:
-        actor, found = validate_actor(document)
-        actors += [actor] if actor else []
+    if isinstance(exc, jinja2.TemplateError):
+        message = f"template: {exc}"
+    elif filename is not None:
+        message = f"template: {type(exc).__name__}: {exc}"
     else:
-        brief, found = validate_brief(document)
-        briefs += [brief] if brief else []
-    problems += found
+        return None
+    name = _relative(Path(filename), root) if filename else "templates"
+    return error(name, line or 1, 1, message)
+
+
+def _read(file: ContentFile) -> Entry:
+    """The valid brief or actor in `file` (None if it has errors), and its problems."""
+    document = read_document(file)
+    if isinstance(document, Problem):
+        return None, (document,)
+    found: list[Problem]
+    if document.file.kind is Kind.ACTOR:
+        item: Brief | Actor | None
+        item, found = validate_actor(document)
+    else:
+        item, found = validate_brief(document)
+    return item, tuple(found)
 
 
 def _limit_to(problems: list[Problem], root: Path, only: Iterable[Path]) -> list[Problem]:

@@ -55,7 +55,7 @@ cache_option = click.option(
     "--cache-dir",
     default=CACHE_DIR,
     show_default=True,
-    help="Folder under the root for fetched pages and texts (keep it out of git).",
+    help="Folder under the root for fetched pages, texts and read files (keep it out of git).",
 )
 
 
@@ -71,14 +71,27 @@ def main() -> None:
 @briefs_option
 @strict_option
 @format_option
-def check(paths: tuple[Path, ...], root: Path, briefs_dir: str, strict: bool, style: str) -> None:
+@cache_option
+@click.option("--no-cache", "no_cache", is_flag=True, help="Read every file, even those unchanged.")
+def check(
+    paths: tuple[Path, ...],
+    root: Path,
+    briefs_dir: str,
+    strict: bool,
+    style: str,
+    cache_dir: str,
+    no_cache: bool,
+) -> None:
     """Validate every brief and actor file; exit 1 if any has an error.
 
     Each problem is one line, `file:line:col: error|warning: message`, sorted by
     file and line. PATHS limits the report to those files or folders; cross-file
-    checks (actors, quotes, duplicate ids) still read every file.
+    checks (actors, quotes, duplicate ids) still read every file. Files unchanged
+    since the last run (same size and modification time) are taken from the cache
+    folder instead of being read again.
     """
-    result = check_site(root, root / briefs_dir, only=paths or None)
+    cache = None if no_cache else root / cache_dir
+    result = check_site(root, root / briefs_dir, only=paths or None, cache=cache, index=False)
     _report(list(result.problems), style, strict)
 
 
@@ -314,6 +327,7 @@ def render(
         root / templates_dir,
         urls=UrlPolicy(site_url, directory_urls),
         site_name=site_name,
+        cache=root / CACHE_DIR,
     )
     problems = list(result.problems)
     if not result.ok or (strict and problems):

@@ -40,12 +40,27 @@ SEED_TITLE = "Iran-backed Iraqi groups vow to resume attacks on US forces"
 ACTOR = "actors/abu-baqir-al-saadi/"
 ACTOR_NAME = "Abu Baqir al-Saadi"
 # Every index page of the site, by its label in the navigation.
-INDEXES = {"Latest briefs": "", "Actors": "actors/"}
+INDEXES = {
+    "Latest briefs": "",
+    "Archive": "archive/",
+    "Actors": "actors/",
+    "Tags": "tags/",
+    "Publishers": "publishers/",
+}
+# Pages reached from the index pages: a month, a tag, a publisher, the actors of one type.
+LISTINGS = [
+    "archive/2024-02/",
+    "tags/kataib-hezbollah/",
+    "publishers/cnn/",
+    "actor-types/armed-group/",
+]
 # Pages of the fixture site: a brief in a year folder, a registered and an implicit actor.
 FIXTURE_PAGES = [
     "",
     "briefs/2024-02-09-resume/",
     "actors/",
+    "archive/",
+    "tags/",
     "actors/kataib-hezbollah/",
     "actors/iraqi-government/",
 ]

@@ -1,0 +1,133 @@
+"""What reading and validating each file gave, kept between runs by path, size and mtime.
+
+Reading front matter is most of `briefsite check`; a file whose stamp (size and
+modification time in nanoseconds) is unchanged since the last run is not read again. The
+cache is one file under the site's cache folder (`.briefsite-cache/read.pickle`, outside
+git). A cache that is missing, damaged, written by another version of briefsite's code, or
+holding anything but briefsite's own records is ignored and rewritten: never an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import pickle
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import briefsite
+from briefsite import errors, model
+
+CACHE_FILE = "read.pickle"
+RACY_SECONDS = 2.0
+"""A file changed this recently may change again within its mtime's resolution: not kept."""
+
+Stamp = tuple[int, int]
+Entry = tuple[model.Brief | model.Actor | None, tuple[errors.Problem, ...]]
+"""The valid brief or actor a file gave (None if invalid), and its problems."""
+
+
+@dataclass(frozen=True)
+class _Record:
+    kind: str
+    stamp: Stamp
+    entry: Entry
+
+
+class ReadCache:
+    """Entries by display path; `get` answers only for an unchanged file of the same kind."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = None if folder is None else folder / CACHE_FILE
+        self._old: dict[str, _Record] = _load(self.path) if self.path else {}
+        self._new: dict[str, _Record] = {}
+
+    def get(self, display: str, kind: str, path: Path) -> Entry | None:
+        stamp = _stamp(path)
+        record = self._old.get(display)
+        if stamp is None or record is None or (record.kind, record.stamp) != (kind, stamp):
+            return None
+        self._new[display] = record
+        return record.entry
+
+    def put(self, display: str, kind: str, path: Path, entry: Entry) -> None:
+        stamp = _stamp(path)
+        if stamp is not None and time.time_ns() - stamp[1] > RACY_SECONDS * 1e9:
+            self._new[display] = _Record(kind, stamp, entry)
+
+    def save(self) -> None:
+        """Write the entries used or made in this run (files gone since are dropped)."""
+        if self.path is None or self._new == self._old:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            data = pickle.dumps((_fingerprint(), self._new), protocol=pickle.HIGHEST_PROTOCOL)
+            with tempfile.NamedTemporaryFile(dir=self.path.parent, delete=False) as handle:
+                handle.write(data)
+            Path(handle.name).replace(self.path)
+        except OSError:
+            pass  # a read-only checkout still checks; it is only slower next time
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+def _load(path: Path) -> dict[str, _Record]:
+    try:
+        fingerprint, records = _Unpickler(io.BytesIO(path.read_bytes())).load()
+    except Exception:  # missing, truncated, foreign: start afresh
+        return {}
+    if fingerprint != _fingerprint() or not isinstance(records, dict):
+        return {}
+    return {path: record for path, record in records.items() if _well_formed(record)}
+
+
+def _well_formed(record: object) -> bool:
+    if not isinstance(record, _Record) or not isinstance(record.entry, tuple):
+        return False
+    item, problems = record.entry if len(record.entry) == 2 else (False, None)
+    return (
+        isinstance(item, model.Brief | model.Actor | None)
+        and isinstance(problems, tuple)
+        and all(isinstance(problem, errors.Problem) for problem in problems)
+    )
+
+
+_ALLOWED = {
+    ("briefsite.readcache", "_Record"),
+    ("briefsite.errors", "Problem"),
+    ("briefsite.errors", "Severity"),
+    ("datetime", "date"),
+    *(("briefsite.model", name) for name in model.__dict__ if name[:1].isupper()),
+}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Unpickles briefsite's records and nothing else: a cache file planted in a checkout
+    cannot name a function for pickle to call."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not a cache record")
+        return super().find_class(module, name)
+
+
+@functools.cache
+def _fingerprint() -> str:
+    """Changes with briefsite's code, so that a new validation rule sees every file again."""
+    digest = hashlib.sha256(str(briefsite.__file__).encode())
+    for source in sorted(Path(briefsite.__file__).parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+__all__ = ["CACHE_FILE", "ReadCache"]
