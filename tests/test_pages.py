@@ -16,7 +16,7 @@ from bench.famous_actor import write_famous_site
 from bs4 import BeautifulSoup, Tag
 
 from briefsite.build import check_site
-from briefsite.chart import month_span, timeline_svg
+from briefsite.chart import MAX_BARS, month_span, timeline_svg
 from briefsite.slugs import slug
 from tests.conftest import SITES, Site
 
@@ -228,6 +228,16 @@ def test_the_timeline_of_an_early_or_long_span_ends_and_stays_small() -> None:
     svg = ET.fromstring(timeline_svg("A", [("0001-01", 1), ("9999-12", 1)]))
     assert len(svg.findall("{http://www.w3.org/2000/svg}rect")) == 2
     assert len(svg.findall("{http://www.w3.org/2000/svg}text")) <= 21
+
+
+def test_a_timeline_over_centuries_stays_a_small_chart_with_every_brief() -> None:
+    # Dates are the contributors': two briefs 9,998 years apart must not draw 120,000 bars.
+    months = [("0001-01", 1), ("2024-02", 5), ("2024-03", 2), ("9999-12", 3)]
+    svg = ET.fromstring(str(timeline_svg("Actor", months)))
+    bars = svg.findall("{http://www.w3.org/2000/svg}rect")
+    assert 3 <= len(bars) <= MAX_BARS
+    assert sum(int(bar.get("data-briefs", "0")) for bar in bars) == 11
+    assert len(ET.tostring(svg)) < 100_000
 
 
 def test_new_pages_are_byte_identical_across_builds(desk: Site) -> None:

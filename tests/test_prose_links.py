@@ -221,7 +221,6 @@ def test_check_reports_unknown_targets_at_their_brackets_with_a_suggestion(site:
     assert [line for line in output.splitlines() if ": error: " in line] == UNKNOWN
 
 
-@pytest.mark.site_build
 def test_the_build_stops_with_the_same_messages(site: Site) -> None:
     result = broken_site(site).mkdocs_build()
     assert result.returncode == 1

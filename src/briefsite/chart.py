@@ -22,6 +22,9 @@ MAX_BAR = 40
 MIN_WIDTH = 64
 """Room for a year label however few the months."""
 GAP = 1
+MAX_BARS = 240
+"""More months than this (twenty years) are drawn several to a bar: the chart's size stays
+bounded whatever dates a brief carries."""
 
 
 def month_span(counts: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -48,7 +51,7 @@ def _year_month(month: str) -> tuple[int, int]:
 def timeline_svg(name: str, counts: Sequence[tuple[str, int]]) -> Markup:
     """The chart of `counts` (months with briefs, `YYYY-MM` in order), one line of markup:
     a blank line would end the raw HTML block Markdown keeps it in."""
-    span = month_span(counts)
+    span = _bucketed(month_span(counts))
     bar = max(2, min(MAX_BAR, WIDTH // max(1, len(span))))
     width = max(MIN_WIDTH, bar * len(span))
     peak = max((count for _, count in span), default=0) or 1
@@ -70,6 +73,17 @@ def timeline_svg(name: str, counts: Sequence[tuple[str, int]]) -> Markup:
     return Markup("".join(parts))
 
 
+def _bucketed(span: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """At most `MAX_BARS` bars, each named by its first month, the counts summed."""
+    size = -(-len(span) // MAX_BARS)
+    if size <= 1:
+        return span
+    return [
+        (span[start][0], sum(count for _, count in span[start : start + size]))
+        for start in range(0, len(span), size)
+    ]
+
+
 def _bars(span: list[tuple[str, int]], bar: int, peak: int) -> Iterator[str]:
     for position, (month, count) in enumerate(span):
         if not count:
@@ -84,12 +98,13 @@ def _bars(span: list[tuple[str, int]], bar: int, peak: int) -> Iterator[str]:
 
 
 def _year_labels(span: list[tuple[str, int]], bar: int, width: int) -> Iterator[str]:
-    # A label at the first month and at each January, unless too close to the previous one:
+    # A label at the first bar and at each new year, unless too close to the previous one:
     # at most about 20 labels, however many years the chart spans.
-    last, spacing = -width, max(36, width // 20)
+    last, spacing, year = -width, max(36, width // 20), ""
     for position, (month, _) in enumerate(span):
         x = position * bar
         fits = x - last >= spacing and x + 28 <= width
-        if (position == 0 or month.endswith("-01")) and fits:
+        new_year, year = month[:4] != year, month[:4]
+        if new_year and fits:
             last = x
             yield f'<text x="{x}" y="{HEIGHT + LABEL_SPACE - 3}">{month[:4]}</text>'
