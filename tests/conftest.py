@@ -23,10 +23,9 @@ REPO = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
 ENGINE = os.environ.get("BRIEFSITE_ENGINE", "mkdocs")
 """The module run as `python -m ENGINE build` or `serve`: `mkdocs` or `properdocs`."""
-SITE_BUILD_FIXTURES = frozenset(
-    {"desk", "built", "refused", "linked", "demo_dir", "fixture_dir", "material_only", "served"}
-)
-"""Fixtures that build a site: a test using one is marked `site_build`."""
+BUILDS = frozenset({"mkdocs_build", "run_mkdocs_build", "engine_command"})
+"""Names whose call builds or serves a site: a test, or a fixture it uses, that calls one
+is marked `site_build` (tests that build through a helper are marked by hand)."""
 # Debian's package; another build of Chromium can be named for a local run.
 CHROMIUM = Path(os.environ.get("BRIEFSITE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -109,8 +108,8 @@ class Site:
 def engine_command(command: str) -> list[str]:
     """The engine's `build` or `serve`, run by this Python, whose environment holds it."""
     assert _building_marked, (
-        "a test that builds a site is marked site_build, or uses a fixture named in "
-        "SITE_BUILD_FIXTURES (tests/conftest.py), so that it runs on ProperDocs too"
+        "a test that builds a site through a helper is marked site_build, so that it "
+        "runs on ProperDocs too"
     )
     return [sys.executable, "-m", ENGINE, command]
 
@@ -178,8 +177,16 @@ _building_marked = False
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if SITE_BUILD_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        # pytest has no public way to a test's fixture functions: `_fixtureinfo` is it.
+        info = getattr(item, "_fixtureinfo", None)
+        fixtures = [f.func for fs in info.name2fixturedefs.values() for f in fs] if info else []
+        if any(_calls_a_build(f) for f in [getattr(item, "function", None), *fixtures]):
             item.add_marker(pytest.mark.site_build)
+
+
+def _calls_a_build(function: object) -> bool:
+    code = getattr(function, "__code__", None)
+    return code is not None and not BUILDS.isdisjoint(code.co_names)
 
 
 @pytest.hookimpl(tryfirst=True)

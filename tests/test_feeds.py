@@ -202,7 +202,6 @@ def test_tags_and_publishers_spelled_alike_share_one_feed(site: Site) -> None:
     assert len(feeds["feeds/publishers/a-p.xml"].entries) == 1
 
 
-@pytest.mark.site_build
 def test_feeds_follow_the_url_style_mkdocs_is_set_to(site: Site) -> None:
     site.brief("2024-02-09-a", MINIMAL_BRIEF)
     site.write("mkdocs.yml", MKDOCS_YML + f"site_url: {DESK_URL}\nuse_directory_urls: false\n")
@@ -213,7 +212,6 @@ def test_feeds_follow_the_url_style_mkdocs_is_set_to(site: Site) -> None:
     assert feed.feed.link == f"{DESK_URL}index.html"
 
 
-@pytest.mark.site_build
 def test_a_hand_written_file_where_a_feed_goes_is_refused(site: Site) -> None:
     site.brief("2024-02-09-a", MINIMAL_BRIEF)
     site.write("docs/feeds/site.xml", "<feed/>")

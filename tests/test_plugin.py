@@ -8,8 +8,6 @@ import pytest
 
 from tests.conftest import MINIMAL_BRIEF, Site
 
-pytestmark = pytest.mark.site_build
-
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}

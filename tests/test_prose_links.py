@@ -12,7 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
+from briefsite.build import check_site
 from briefsite.cli import main
+from briefsite.outputs.search import search_records
 from briefsite.prose import LINK, LinkTarget
 from briefsite.resolve import MAX_SUGGESTIONS
 from briefsite.sanitize import MarkdownRenderer, read_links
@@ -219,7 +221,6 @@ def test_check_reports_unknown_targets_at_their_brackets_with_a_suggestion(site:
     assert [line for line in output.splitlines() if ": error: " in line] == UNKNOWN
 
 
-@pytest.mark.site_build
 def test_the_build_stops_with_the_same_messages(site: Site) -> None:
     result = broken_site(site).mkdocs_build()
     assert result.returncode == 1
@@ -365,3 +366,17 @@ def test_closest_names_are_looked_up_for_a_bounded_number_of_targets(site: Site)
     assert (code, len(errors)) == (1, MAX_SUGGESTIONS + 5)
     hinted = [line for line in errors if "(did you mean 'Kataib Hezbollah'?)" in line]
     assert len(hinted) == MAX_SUGGESTIONS
+
+
+def test_search_records_carry_the_link_text(site: Site) -> None:
+    site.actor("abu-baqir-al-saadi", COMMANDER)
+    site.actor("kataib-hezbollah", GROUP)
+    site.brief("2024-02-07-strike", STRIKE)
+    site.brief("2024-02-09-vow", VOW)
+    index = check_site(site.root, site.root / "briefs").index
+    assert index is not None
+    records = {record.page: record for record in search_records(index)}
+    summary = records["briefs/2024-02-09-vow.md"].texts[0].text
+    assert (
+        summary == "The groups answered US strike in Baghdad kills a commander, which killed him."
+    )

@@ -51,7 +51,6 @@ def test_redirects_stay_out_of_the_sitemap_and_search(desk: Site) -> None:
         assert old not in search
 
 
-@pytest.mark.site_build
 def test_without_directory_urls_the_redirect_is_the_old_html_file(site: Site) -> None:
     site.write("mkdocs.yml", (site.root / "mkdocs.yml").read_text() + "use_directory_urls: false\n")
     site.brief("2024-02-09-new", renamed("2024-02-09-old"))

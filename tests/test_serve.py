@@ -15,6 +15,9 @@ import pytest
 
 from tests.conftest import MINIMAL_BRIEF, Site, engine_command
 
+# Every test serves the site through `serve` below.
+pytestmark = pytest.mark.site_build
+
 PAGE = "briefs/2024-02-09-a/"
 
 

@@ -138,7 +138,6 @@ def test_a_brief_page_announces_no_feed(desk: Site) -> None:
     assert soup.find_all("link", type="application/atom+xml") == []
 
 
-@pytest.mark.site_build
 def test_a_sites_own_main_template_keeps_working_with_the_head_tags(site: Site) -> None:
     site.brief("2024-02-09-a", MINIMAL_BRIEF)
     site.write(

@@ -360,7 +360,6 @@ def test_hosts_are_read_side_by_side(site: Site) -> None:
     assert 2.0 <= elapsed < 4.5
 
 
-@pytest.mark.site_build
 def test_site_shows_each_quote_verdict_and_date(
     verified: tuple[Site, SourceServer, Result],
 ) -> None:
@@ -385,7 +384,6 @@ def test_site_shows_each_quote_verdict_and_date(
     assert unchecked.get_text() == "Not verified against the source"
 
 
-@pytest.mark.site_build
 def test_site_and_exports_carry_the_source_check_and_each_verdict(
     verified: tuple[Site, SourceServer, Result],
 ) -> None:

@@ -99,12 +99,14 @@ def build_with_zensical(root: Path) -> Path:
     """`briefsite render`, the hand-written pages beside it, then Zensical on the tree."""
     site = yaml.safe_load((root / "mkdocs.yml").read_text())
     folder = root / "zensical"
-    render = ["render", "--out", folder / "docs", "--site-name", site["site_name"]]
+    address = ["--site-url", site["site_url"]] if "site_url" in site else []
+    render = ["render", "--out", folder / "docs", "--site-name", site["site_name"], *address]
     run([sys.executable, "-m", "briefsite", *render], root)
     shutil.copytree(root / "docs", folder / "docs", dirs_exist_ok=True)
     config: dict[str, Any] = yaml.safe_load(documented("# zensical/mkdocs.yml"))
-    # The demo's own name, navigation and Markdown settings, as its mkdocs.yml has them.
-    for key in ("site_name", "site_description", "nav", "markdown_extensions"):
+    # The demo's own name, address, navigation and Markdown settings, as in its mkdocs.yml.
+    config.pop("site_url")
+    for key in ("site_name", "site_url", "site_description", "nav", "markdown_extensions"):
         if key in site:
             config[key] = site[key]
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))

@@ -83,7 +83,7 @@ def search_records(
     index: SiteIndex, markdown: MarkdownRenderer | None = None
 ) -> Iterator[SearchRecord]:
     """One record per brief, then per actor, in the index's stable order."""
-    markdown = markdown or MarkdownRenderer()
+    markdown = markdown or MarkdownRenderer(index.links)
     for item in index.briefs:
         yield _brief_record(item, index, markdown)
     for actor in index.actors.values():
