@@ -20,8 +20,11 @@ const RESULT = 3;
 /* Results listed for one query, best first: each shown result costs a download. */
 const SHOWN = 10;
 /* Material sends a query at every keystroke: one replaced within this time is not searched,
-   and one replaced while it is searched loads none of its results. */
-const SETTLE_MS = 30;
+   and one replaced while it is searched loads none of its results. A query of words of one
+   or two letters only ("US", or the start of a longer word) waits longer: the start of a
+   word matches thousands of words, in many chunks of the index. */
+const SETTLE_MS = 100;
+const SETTLE_SHORT_MS = 600;
 const FILTERS = ["actor", "tag", "year", "publisher", "type"];
 /* Each word of a query downloads the index chunk that holds it (25 kB or more at 10,000
    briefs), and the commonest words fill the largest chunks: a query is searched by its
@@ -60,10 +63,14 @@ function escaped(text) {
   return String(text || "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/* A word of one or two letters matches the start of thousands of words, in many chunks: it
-   is searched only when the query has no longer word (a reader typing "Abu B" waits for
-   "Abu Baq"; "US" alone is searched). */
+/* A word of one or two letters is searched only when the query has no longer word (a reader
+   typing "Abu B" is answered for "Abu"; "US" alone is searched, once the reader pauses). */
 const SHORTEST = 3;
+
+function settle(query) {
+  const long = parse(query).terms.split(/\s+/).some((word) => word.length >= SHORTEST);
+  return long || !parse(query).terms ? SETTLE_MS : SETTLE_SHORT_MS;
+}
 
 function telling(terms) {
   const typed = [...new Set(terms.toLowerCase().split(/\s+/).filter(Boolean))];
@@ -145,7 +152,7 @@ self.addEventListener("message", async ({ data: message }) => {
     latest = message.data;
     // Pagefind's bundle starts loading at the first letter typed, while the reader types on.
     if (latest) pagefind().catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await new Promise((resolve) => setTimeout(resolve, settle(latest)));
     if (message.data !== latest) return;
     let result = { items: [] };
     try {
