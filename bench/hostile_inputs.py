@@ -57,6 +57,8 @@ CASES: dict[str, str | dict[str, str]] = {
     "20,000 abbreviation definitions": brief("".join(f"*[A{i}]: x\n" for i in range(20_000))),
     "190,000 nested <div> in the body": brief("<div>" * 190_000),
     "1,000 spellings of one name": spellings(1_000),
+    "250 [[links]] to unknown targets": brief(" ".join(f"[[Nobody {i}]]" for i in range(250))),
+    "100 unclosed [[a|b and 300 pipes": brief(("[[a|b" + "|" * 300) * 100),
 }
 
 # The worst Markdown `check` accepts, each construct just under its limit.
@@ -71,6 +73,9 @@ ACCEPTED = {
     "lists nested 32 deep": "".join("  " * depth + "- x\n" for depth in range(33)) * 50,
     "quotes nested 16 deep": (">" * limits.MAX_QUOTE_DEPTH + " x\n\n") * 500,
     f"{limits.MAX_HTML_TAGS} nested <div>": "<div>" * limits.MAX_HTML_TAGS,
+    f"{limits.MAX_BRACKETS // 2} [[links]]": "[[A]] " * (limits.MAX_BRACKETS // 2),
+    "100 unclosed [[a|b and 300 pipes": ("[[a|b" + "|" * 300) * 100,
+    "100 unclosed [a|b and 300 pipes": ("[a|b" + "|" * 300) * 100,
 }
 
 

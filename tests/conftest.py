@@ -1,4 +1,9 @@
-"""Shared fixtures: tiny sites written into temporary folders, and real `mkdocs build` runs."""
+"""Shared fixtures: tiny sites written into temporary folders, and real `mkdocs build` runs.
+
+The engine that builds them is MkDocs unless `BRIEFSITE_ENGINE` names another that runs the
+plugin under the same command line (`properdocs`: `make test` runs every test marked
+`site_build` again on ProperDocs, from its own environment).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,32 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
+ENGINE = os.environ.get("BRIEFSITE_ENGINE", "mkdocs")
+"""The module run as `python -m ENGINE build` or `serve`: `mkdocs` or `properdocs`."""
+BUILDS = frozenset({"mkdocs_build", "run_mkdocs_build", "engine_command"})
+"""Names whose call builds or serves a site: a test, or a fixture it uses, that calls one
+is marked `site_build` (tests that build through a helper are marked by hand)."""
+# Debian's package; another build of Chromium can be named for a local run.
+CHROMIUM = Path(os.environ.get("BRIEFSITE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs the tests as root
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Chromium's own calls home are not the site's requests: keep them out of the record.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DESK_URL = "https://desk.example.org/"
 """`site_url` of the `desk` fixture site, so its feeds and exports carry absolute URLs."""
 
@@ -82,13 +105,22 @@ class Site:
         return BeautifulSoup((self.root / "site" / page / "index.html").read_text(), "html.parser")
 
 
-def run_mkdocs_build(root: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def engine_command(command: str) -> list[str]:
+    """The engine's `build` or `serve`, run by this Python, whose environment holds it."""
+    assert _building_marked, (
+        "a test that builds a site through a helper is marked site_build, so that it "
+        "runs on ProperDocs too"
+    )
+    return [sys.executable, "-m", ENGINE, command]
+
+
+def run_mkdocs_build(
+    root: Path, site_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The engine's build of the site at `root` into `site_dir`; `env` adds variables."""
     return subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
+            *engine_command("build"),
             "-q",
             "-f",
             str(root / "mkdocs.yml"),
@@ -99,7 +131,7 @@ def run_mkdocs_build(root: Path, site_dir: Path, *args: str) -> subprocess.Compl
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
 
@@ -114,6 +146,18 @@ def make_site(tmp_path: Path) -> Callable[[str], Site]:
 
 
 @pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the run: Playwright's sync API starts once per process."""
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The `desk` fixture site, built twice by `mkdocs build`: into `site/` and `site-again/`."""
     site = Site(tmp_path_factory.mktemp("desk") / "site-root")
@@ -124,3 +168,28 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Site:
         result = site.mkdocs_build(site_dir=site.root / folder)
         assert result.returncode == 0, result.stderr
     return site
+
+
+# Whether the running test is marked `site_build`: building without the mark would leave
+# the test out of the ProperDocs run without anyone noticing.
+_building_marked = False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        # pytest has no public way to a test's fixture functions: `_fixtureinfo` is it.
+        info = getattr(item, "_fixtureinfo", None)
+        fixtures = [f.func for fs in info.name2fixturedefs.values() for f in fs] if info else []
+        if any(_calls_a_build(f) for f in [getattr(item, "function", None), *fixtures]):
+            item.add_marker(pytest.mark.site_build)
+
+
+def _calls_a_build(function: object) -> bool:
+    code = getattr(function, "__code__", None)
+    return code is not None and not BUILDS.isdisjoint(code.co_names)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    global _building_marked
+    _building_marked = item.get_closest_marker("site_build") is not None

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
 from briefsite.build import build_site
-from tests.conftest import REPO, run_mkdocs_build
+from tests.conftest import ENGINE, REPO, run_mkdocs_build
 
 SEED = "briefs/2024-02-09-iraqi-groups-vow-to-resume-attacks"
 
@@ -39,6 +39,15 @@ def heading(tag: BeautifulSoup) -> str:
 
 def links_in(tag: BeautifulSoup) -> set[str]:
     return {str(a["href"]) for a in tag.find_all("a", href=True)}
+
+
+# The `generator` tag each engine writes: `make test` builds again with ProperDocs.
+GENERATORS = {"mkdocs": "mkdocs-1.6", "properdocs": "mkdocs-ProperDocs 1.6"}
+
+
+def test_the_engine_the_run_names_is_the_one_that_built(built: Path) -> None:
+    generator = page(built, "").find("meta", attrs={"name": "generator"})
+    assert generator["content"].startswith(GENERATORS[ENGINE])
 
 
 def test_brief_page_shows_summary_quotes_and_source(built: Path) -> None:
@@ -126,10 +135,20 @@ def test_actor_index_lists_actors_with_counts(built: Path) -> None:
 
 
 def test_home_lists_latest_briefs_newest_first(built: Path) -> None:
-    home = article(built, "")
-    dates = [li.get_text().split("·")[1].strip() for li in home.find_all("li")]
+    latest = article(built, "").find("ul")  # the first list; the others follow headings
+    assert latest.find_previous("h2") is None
+    dates = [li.get_text().split("·")[1].strip() for li in latest.find_all("li")]
     assert dates
     assert dates == sorted(dates, reverse=True)
+
+
+def test_the_demos_own_home_template_wins_and_keeps_the_default_blocks(built: Path) -> None:
+    home = article(built, "")
+    # The introduction is the demo's (templates/home.md.j2)…
+    assert "This demo gathers source briefs" in home.get_text()
+    # …and the blocks it leaves alone are the default's.
+    assert home.find(id="quotes") is not None
+    assert home.find("a", href="feeds/site.xml") is not None
 
 
 def test_generated_pages_stay_out_of_the_navigation(built: Path) -> None:

@@ -179,7 +179,8 @@ def hostile_brief(payload: str) -> str:
             "summary": value("summary"),
             "actors": [{"name": speaker, "role": value("role")}],
             "quotes": [{"by": speaker, "text": value("quote"), "context": value("quote-context")}],
-            "tags": [value("tag")] if applies(payload, "tag") else ["plain"],
+            # Every brief shares "plain", so each has related briefs, as the clean one does.
+            "tags": [value("tag"), "plain"] if applies(payload, "tag") else ["plain"],
         },
         value("body") + "\n",
     )
@@ -234,7 +235,7 @@ CLOBBER_BRIEF = front_matter(
         "summary": "Something.",
         "actors": [{"name": THEME_IDS[1], "role": THEME_IDS[2]}],
         "quotes": [{"by": THEME_IDS[1], "text": THEME_IDS[0], "context": THEME_IDS[2]}],
-        "tags": [THEME_IDS[0]],
+        "tags": [THEME_IDS[0], "plain"],
     },
     "Notes.\n",
 )
@@ -257,6 +258,46 @@ STRUCTURAL_TAGS = frozenset(
     | {"table", "thead", "tbody", "tr", "th", "td", "code"}
 )
 """What the default templates themselves write around contributor text."""
+_NUMBER = re.compile(r"\d+")
+_CHART_ATTRIBUTES = {
+    "svg": {"xmlns", "role", "aria-labelledby", "viewbox", "width", "height", "class"},
+    "title": {"id"},
+    "rect": {"x", "y", "width", "height", "data-month", "data-briefs"},
+    "text": {"x", "y"},
+}
+"""The elements of the actor page's timeline chart (`chart.py`), only in its own `div`, and
+their attributes: fixed words and numbers only (checked by `chart_attribute`)."""
+
+
+def in_chart(element: Tag) -> bool:
+    chart = element if element.name == "svg" else element.find_parent("svg")
+    return (
+        element.name in _CHART_ATTRIBUTES
+        and chart is not None
+        and chart.parent is not None
+        and chart.parent.get("class") == "briefsite-timeline"
+    )
+
+
+def chart_attribute(tag: str, name: str, value: str) -> bool:
+    fixed = {
+        "xmlns": "http://www.w3.org/2000/svg",
+        "role": "img",
+        "aria-labelledby": "timeline-title",
+        "id": "timeline-title",
+        "class": "briefsite-chart",
+    }
+    if name not in _CHART_ATTRIBUTES.get(tag, ()):
+        return False
+    if name in fixed:
+        return value == fixed[name]
+    if name == "viewbox":
+        return re.fullmatch(r"0 0 \d+ \d+", value) is not None
+    if name == "data-month":
+        return re.fullmatch(r"\d{4}-\d{2}", value) is not None
+    return _NUMBER.fullmatch(value) is not None
+
+
 ARTICLE_TAGS = ALLOWED_TAGS | STRUCTURAL_TAGS
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 FORBIDDEN_ANYWHERE = frozenset(
@@ -427,9 +468,11 @@ def article_violations(page: str, article: Tag) -> Iterator[Violation]:
     """Elements, attributes and links under `article` beyond the allow-list and templates."""
     for element in article.find_all(True):
         snippet = str(element)
-        if element.name not in ARTICLE_TAGS:
+        if element.name not in ARTICLE_TAGS and not in_chart(element):
             yield Violation(page, f"<{element.name}> outside the allow-list", snippet)
         for name, value in element.attrs.items():
+            if in_chart(element) and chart_attribute(element.name, name, str(value)):
+                continue
             if not allowed_attribute(element.name, name, str(value)):
                 yield Violation(page, f"attribute {name} on <{element.name}>", snippet)
         for name in ("href", "src", "cite"):
@@ -459,6 +502,8 @@ def allowed_attribute(tag: str, name: str, value: str) -> bool:
         ("span", "class"): value == "briefsite-check",
         ("span", "data-check"): value in {"verified", "close", "absent", "unverified"},
         ("span", "aria-hidden"): value == "true",
+        # A quote's fixed id on a brief page, where its search result leads.
+        ("p", "id"): re.fullmatch(r"quote-[1-9][0-9]*", value) is not None,
     }
     if tag in HEADINGS:
         # Ids for anchors; the templates keep link lists out of the search index.

@@ -17,11 +17,35 @@ def test_site_template_overrides_the_default(site: Site) -> None:
     site.brief("2024-02-09-a", MINIMAL_BRIEF)
     site.write(
         "templates/partials/actor_link.md.j2",
-        "[{{ actors[actor_id].name }} (overridden)]({{ links.actor(actor_id) }})",
+        "{% macro actor_link(actor, links) %}"
+        "[{{ actor.name }} (overridden)]({{ links.actor(actor.id) }})"
+        "{% endmacro %}",
     )
     assert site.mkdocs_build("--strict").returncode == 0
     article = site.html("briefs/2024-02-09-a").article
     assert article.find("a", string="Someone (overridden)")["href"] == "../../actors/someone/"
+
+
+def test_a_site_template_changes_one_block_of_the_default(site: Site) -> None:
+    site.brief("2024-02-09-a", MINIMAL_BRIEF)
+    site.write(
+        "templates/brief.md.j2",
+        """\
+        {% extends "briefsite/brief.md.j2" %}
+        {% block summary %}
+
+        ## In short{{ dialect.heading_id("summary") }}
+
+        {{ markdown(brief.summary) }}
+        {% endblock %}
+        """,
+    )
+    assert site.mkdocs_build("--strict").returncode == 0
+    article = site.html("briefs/2024-02-09-a").article
+    assert article.find(id="summary").get_text(strip=True).removesuffix("¶") == "In short"
+    assert article.find("p", string="Something happened.")
+    # The blocks it leaves alone are the default's.
+    assert article.find(id="actors").find_next("a").get_text() == "Someone"
 
 
 BROKEN = [
@@ -31,6 +55,20 @@ BROKEN = [
         "templates/home.md.j2",
         "# Home\n{{ brefs }}\n",
         "home.md.j2:2:1: error: template: 'brefs' is undefined",
+    ),
+    (
+        "helper called wrongly in an override",
+        "templates/home.md.j2",
+        '{% extends "briefsite/home.md.j2" %}\n{% block introduction %}\n'
+        "[x]({{ links.actor() }})\n{% endblock %}\n",
+        "templates/home.md.j2:3:1: error: template: TypeError: Links.actor() missing 1 "
+        "required positional argument: 'actor_id'",
+    ),
+    (
+        "template syntax error in an override",
+        "templates/partials/brief_link.md.j2",
+        "{% macro brief_link(brief, links) %}{{ brief.title }\n{% endmacro %}\n",
+        "templates/partials/brief_link.md.j2:1:1: error: template: unexpected '}'",
     ),
     (
         "invalid brief",

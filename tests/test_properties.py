@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
@@ -401,6 +402,7 @@ def test_displayed_text_shows_as_written(site: HostileSite) -> None:
 
 # A build takes a second or two, so shrinking a failure here would take many minutes: the
 # example is reported as found, and the fast properties above shrink the same failures.
+@pytest.mark.site_build
 @settings(
     max_examples=5,
     deadline=None,

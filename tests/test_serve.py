@@ -6,7 +6,6 @@ import os
 import re
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -14,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL_BRIEF, Site
+from tests.conftest import MINIMAL_BRIEF, Site, engine_command
+
+# Every test serves the site through `serve` below.
+pytestmark = pytest.mark.site_build
 
 PAGE = "briefs/2024-02-09-a/"
 
@@ -55,10 +57,7 @@ def serve(site: Site, tmp_path: Path, *args: str) -> Iterator[tuple[Site, str, P
     with log.open("w") as output:
         server = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
+                *engine_command("serve"),
                 "--livereload",
                 *args,
                 "-a",

@@ -40,6 +40,9 @@ class BuildResult:
     problems: tuple[Problem, ...]
     files: tuple[OutputFile, ...] = ()
     """Feeds and data exports: files that are not pages."""
+    index: SiteIndex | None = None
+    """What the pages were made from (None with errors): outputs the engine writes after
+    the pages, such as a search index, read it."""
 
     @property
     def ok(self) -> bool:
@@ -128,12 +131,16 @@ def build_site(
     markdown = MarkdownRenderer(index.links, target.urls)
     try:
         pages = render_site(index, environment, target, markdown)
-    except jinja2.TemplateError as exc:
-        # Templates are the maintainers' code: a broken override is reported, not hidden.
-        name, line = _template_position(exc, root)
-        return BuildResult((), (*checked.problems, error(name, line, 1, f"template: {exc}")))
+    except Exception as exc:
+        # Templates are the maintainers' code: a broken override is reported, not hidden,
+        # whatever it raises (a typo, or a helper called wrongly); a fault of the core is not
+        # a template's, and keeps its traceback.
+        problem = _template_problem(exc, root)
+        if problem is None:
+            raise
+        return BuildResult((), (*checked.problems, problem))
     files = output_files(index, target.urls, site_name, markdown)
-    return BuildResult(tuple(pages), checked.problems, files)
+    return BuildResult(tuple(pages), checked.problems, files, index)
 
 
 def output_files(
@@ -159,15 +166,23 @@ def _stylesheet() -> bytes:
     return (resources.files("briefsite") / "assets" / "briefsite.css").read_bytes()
 
 
-def _template_position(exc: jinja2.TemplateError, root: Path) -> tuple[str, int]:
-    """The template file and line an error comes from (Jinja puts template frames in tracebacks)."""
+def _template_problem(exc: Exception, root: Path) -> Problem | None:
+    """`template file:line: message` for an error raised in a template; None for another."""
     filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     traceback = exc.__traceback__
+    # Jinja puts template frames in tracebacks: the last one is where the template failed.
     while traceback is not None:
         if traceback.tb_frame.f_code.co_filename.endswith(".j2"):
             filename, line = traceback.tb_frame.f_code.co_filename, traceback.tb_lineno
         traceback = traceback.tb_next
-    return (_relative(Path(filename), root) if filename else "templates"), line or 1
+    if isinstance(exc, jinja2.TemplateError):
+        message = f"template: {exc}"
+    elif filename is not None:
+        message = f"template: {type(exc).__name__}: {exc}"
+    else:
+        return None
+    name = _relative(Path(filename), root) if filename else "templates"
+    return error(name, line or 1, 1, message)
 
 
 def _read(file: ContentFile) -> Entry:

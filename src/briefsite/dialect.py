@@ -9,6 +9,7 @@ dialect's own theme override.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Any, Protocol
 import jinja2
 from markupsafe import Markup
 
+from briefsite.outputs.search import SearchRecord
 from briefsite.sanitize import escaped_json, meta_text
 
 
@@ -39,8 +41,13 @@ class Dialect(Protocol):
     markdown_extensions: tuple[str, ...]
     """Markdown extensions the engine must enable to read these marks."""
 
-    def heading_id(self, anchor: str) -> Markup:
-        """Written after a heading's text: the heading gets the fixed id `anchor`."""
+    def heading_id(self, anchor: str, *, searched: bool = True) -> Markup:
+        """Written after a heading's text: the heading gets the fixed id `anchor`; with
+        `searched=False` its section also stays out of the search index."""
+        ...
+
+    def block_id(self, anchor: str) -> Markup:
+        """Written on the last line of a paragraph, alone: the paragraph gets the id `anchor`."""
         ...
 
     def unsearched(self) -> Markup:
@@ -61,6 +68,8 @@ class Dialect(Protocol):
 
 
 _ANCHOR = re.compile(r"[a-z][a-z0-9-]*")
+_UNSEARCHED = "data-search-exclude"
+"""Read by Material's search plugin on a heading, for its whole section."""
 
 
 class MaterialDialect:
@@ -73,15 +82,19 @@ class MaterialDialect:
     override_prefix = "briefsite-theme/"
     """Under this prefix the override finds the site's own templates, to extend them."""
 
-    def heading_id(self, anchor: str) -> Markup:
+    def heading_id(self, anchor: str, *, searched: bool = True) -> Markup:
         # An anchor is the templates' own word, never contributor text: checked, not escaped.
         if not _ANCHOR.fullmatch(anchor):
             raise ValueError(f"not a heading anchor: {anchor!r}")
-        return Markup(f" {{ #{anchor} }}")
+        # attr_list reads one `{ … }` per heading: both marks go in the same one.
+        return Markup(f" {{ #{anchor} }}" if searched else f" {{ #{anchor} {_UNSEARCHED} }}")
+
+    def block_id(self, anchor: str) -> Markup:
+        # attr_list reads a paragraph's attributes from a line of their own at its end.
+        return self.heading_id(anchor).lstrip()
 
     def unsearched(self) -> Markup:
-        # Read by Material's search plugin on the heading, for its whole section.
-        return Markup(" { data-search-exclude }")
+        return Markup(f" {{ {_UNSEARCHED} }}")
 
     def meta(self, page: PageMeta) -> dict[str, Any]:
         # MkDocs and Material print title and description without escaping: escaped here, once.
@@ -133,3 +146,65 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 MATERIAL = MaterialDialect()
+
+
+class PagefindDialect:
+    """Pagefind's spelling of a search record: a small HTML page of `data-pagefind-*` marks.
+
+    Pagefind indexes these pages in place of the built ones: each says exactly what is
+    searched (the `data-pagefind-body`), with what weight, under which filters, and which
+    headings (with the ids the real page has) are results of their own. Every text is
+    escaped here; the pages are read by the indexer only, never served.
+    """
+
+    def record(self, record: SearchRecord, language: str) -> str:
+        heading = _element("h1", record.title, _weighed(record.title_weight))
+        texts = "".join(_element("p", text.text, _weighed(text.weight)) for text in record.texts)
+        sections = "".join(
+            _element("h2", section.title, {"id": section.anchor} | _weighed(section.title_weight))
+            + _element("p", section.text, _weighed(section.weight))
+            for section in record.sections
+        )
+        marks = _marks({"title": [record.title], "kind": [record.kind]}, record.filters)
+        return _document(language, f"{marks}{heading}{texts}{sections}")
+
+    exclude_selectors: tuple[str, ...] = (".headerlink",)
+    """Parts of the engine's rendered pages that are not text: the headings' permalink signs."""
+
+    def page(self, title: str, content: str, language: str) -> str:
+        """A hand-written page: its content as the engine rendered it (HTML, trusted)."""
+        return _document(language, _marks({"title": [title], "kind": ["page"]}, ()) + content)
+
+
+def _marks(meta: dict[str, list[str]], filters: Sequence[tuple[str, Sequence[str]]]) -> str:
+    # Kept out of the searched text, but read for metadata and filters.
+    spans = [
+        _element("span", value, {"data-pagefind-meta": key})
+        for key, values in meta.items()
+        for value in values
+    ]
+    spans += [
+        _element("span", value, {"data-pagefind-filter": key})
+        for key, values in filters
+        for value in values
+    ]
+    return f"<div data-pagefind-ignore>{''.join(spans)}</div>"
+
+
+def _document(language: str, body: str) -> str:
+    return (
+        f'<!DOCTYPE html><html lang="{html.escape(language)}"><head><meta charset="utf-8">'
+        f"</head><body><main data-pagefind-body>{body}</main></body></html>\n"
+    )
+
+
+def _element(tag: str, text: str, attributes: dict[str, str]) -> str:
+    marks = "".join(f' {key}="{html.escape(value)}"' for key, value in attributes.items())
+    return f"<{tag}{marks}>{html.escape(text)}</{tag}>"
+
+
+def _weighed(weight: float) -> dict[str, str]:
+    return {"data-pagefind-weight": f"{weight:g}"}
+
+
+PAGEFIND = PagefindDialect()

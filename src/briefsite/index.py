@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from briefsite.model import Actor, Brief, Quote
 from briefsite.prose import LinkTarget
@@ -15,9 +16,12 @@ from briefsite.slugs import slug
 
 RELATED_BRIEFS = 5
 CO_ACTORS = 10
+GROUP_ACTORS = 10
+"""How many of its most present actors a tag or publisher page names."""
 RELATED_WINDOW = 25
-"""Per shared actor, only this many briefs nearest in time are candidates for "related":
-a brief about a prolific actor must not be compared with all of that actor's briefs."""
+"""Per shared actor or tag, only this many briefs nearest in time on either side are
+candidates for "related": a brief about a prolific actor or a common tag must not be
+compared with all of that actor's or tag's briefs, so ranking stays near-linear."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,9 @@ class Group:
     """As the newest brief in the group spells it."""
     briefs: tuple[ResolvedBrief, ...]
     """Newest first."""
+    actors: tuple[tuple[str, int], ...] = ()
+    """The actors most present in the group (mentioned under a tag, quoted by a publisher),
+    each with its count, most first."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,8 @@ class SiteIndex:
     """By slug."""
     publishers: dict[str, Group]
     """By slug; briefs whose source names no publisher are in none."""
+    months: dict[str, tuple[ResolvedBrief, ...]] = field(default_factory=dict)
+    """The briefs of each month (`YYYY-MM`), newest first; months in order."""
     links: Mapping[str, LinkTarget] = field(default_factory=dict)
     """Where each target written in prose leads (see `Resolution.links`)."""
     quote_checks: Mapping[Quote, QuoteCheck] = field(default_factory=dict)
@@ -69,6 +78,26 @@ class SiteIndex:
 
     def actors_by_name(self) -> list[Actor]:
         return sorted(self.actors.values(), key=lambda actor: (actor.name.casefold(), actor.id))
+
+    def quote_count(self) -> int:
+        return sum(len(quotes) for quotes in self.quotes.values())
+
+    def latest_quotes(self, count: int) -> list[tuple[Brief, ResolvedQuote]]:
+        """The quotes of the newest briefs, in the order each brief gives them."""
+        found: list[tuple[Brief, ResolvedQuote]] = []
+        for item in self.briefs:
+            if len(found) >= count:
+                break
+            found += [(item.brief, quote) for quote in item.quotes]
+        return found[:count]
+
+    def most_mentioned_in_latest_month(self, count: int) -> tuple[str, tuple[tuple[str, int], ...]]:
+        """The latest month with briefs, and its most mentioned actors with their counts."""
+        if not self.months:
+            return "", ()
+        month = max(self.months)
+        mentions = Counter(m.actor_id for item in self.months[month] for m in item.cast)
+        return month, _most(mentions, count)
 
 
 def build_index(resolution: Resolution) -> SiteIndex:
@@ -88,13 +117,18 @@ def build_index(resolution: Resolution) -> SiteIndex:
         appearances={key: tuple(value) for key, value in appearances.items()},
         quotes={key: tuple(value) for key, value in quotes.items()},
         co_actors=_co_actors(newest_first),
-        related=_related(newest_first, appearances),
+        related=_related(newest_first),
         timeline={key: _timeline(value) for key, value in appearances.items()},
         relations=_relations(resolution.actors),
-        tags=_groups(newest_first, lambda brief: brief.tags),
-        publishers=_groups(newest_first, _publisher),
+        tags=_groups(newest_first, lambda brief: brief.tags, _mentioned),
+        publishers=_groups(newest_first, _publisher, _quoted),
+        months=_months(newest_first),
         links=resolution.links,
     )
+
+
+def _most(counter: Counter[str], count: int) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(counter.items(), key=lambda pair: (-pair[1], pair[0]))[:count])
 
 
 def _co_actors(briefs: tuple[ResolvedBrief, ...]) -> dict[str, tuple[tuple[str, int], ...]]:
@@ -103,48 +137,62 @@ def _co_actors(briefs: tuple[ResolvedBrief, ...]) -> dict[str, tuple[tuple[str, 
         ids = [member.actor_id for member in item.cast]
         for actor_id in ids:
             counts[actor_id].update(other for other in ids if other != actor_id)
-    return {
-        actor_id: tuple(sorted(counter.items(), key=lambda pair: (-pair[1], pair[0]))[:CO_ACTORS])
-        for actor_id, counter in counts.items()
-    }
+    return {actor_id: _most(counter, CO_ACTORS) for actor_id, counter in counts.items()}
 
 
-def _related(
-    briefs: tuple[ResolvedBrief, ...], appearances: dict[str, list[Appearance]]
-) -> dict[str, tuple[Brief, ...]]:
-    # Each actor's briefs oldest first, to find the ones nearest in time by bisection.
-    timelines = {
-        actor_id: [appearance.brief for appearance in reversed(items)]
-        for actor_id, items in appearances.items()
-    }
-    keys = {actor_id: [(b.date, b.id) for b in items] for actor_id, items in timelines.items()}
+def _related(briefs: tuple[ResolvedBrief, ...]) -> dict[str, tuple[Brief, ...]]:
+    """Each brief's related briefs: most shared actors and tags (one point each), then
+    nearest in time. Candidates are the briefs nearest in time under each shared actor
+    or tag (`RELATED_WINDOW`), so the work grows with the briefs, not their square."""
+    features = {item.brief.id: _features(item) for item in briefs}
+    # The briefs of each actor and tag, oldest first, to find the nearest by bisection.
+    members: dict[str, list[Brief]] = defaultdict(list)
+    for item in reversed(briefs):
+        for feature in features[item.brief.id]:
+            members[feature].append(item.brief)
+    keys = {feature: [(b.date, b.id) for b in found] for feature, found in members.items()}
     related: dict[str, tuple[Brief, ...]] = {}
     for item in briefs:
-        brief = item.brief
-        shared: Counter[str] = Counter()
-        by_id: dict[str, Brief] = {}
-        for member in item.cast:
-            timeline = timelines[member.actor_id]
-            at = bisect_left(keys[member.actor_id], (brief.date, brief.id))
+        brief, own = item.brief, features[item.brief.id]
+        candidates: dict[str, Brief] = {}
+        for feature in own:
+            at = bisect_left(keys[feature], (brief.date, brief.id))
             low = max(0, at - RELATED_WINDOW)
-            for other in timeline[low : at + RELATED_WINDOW + 1]:
-                if other.id != brief.id:
-                    shared[other.id] += 1
-                    by_id[other.id] = other
+            candidates.update((b.id, b) for b in members[feature][low : at + RELATED_WINDOW + 1])
+        candidates.pop(brief.id, None)
         ranked = sorted(
-            shared,
-            key=lambda other_id: (
-                -shared[other_id],
-                abs((by_id[other_id].date - brief.date).days),
-                other_id,
+            candidates.values(),
+            key=lambda other: (
+                -len(own & features[other.id]),
+                abs((other.date - brief.date).days),
+                other.id,
             ),
         )
-        related[brief.id] = tuple(by_id[other_id] for other_id in ranked[:RELATED_BRIEFS])
+        related[brief.id] = tuple(ranked[:RELATED_BRIEFS])
     return related
 
 
+def _features(item: ResolvedBrief) -> frozenset[str]:
+    """What two briefs can share: actors (by id) and tags (by slug), kept apart by a prefix."""
+    actors = {f"actor:{member.actor_id}" for member in item.cast}
+    tags = {f"tag:{slug(tag)}" for tag in item.brief.tags if slug(tag)}
+    return frozenset(actors | tags)
+
+
+def month_key(day: date) -> str:
+    """`YYYY-MM`, four digits for the year even before 1000 (`strftime` gives `1-01` there)."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _months(briefs: tuple[ResolvedBrief, ...]) -> dict[str, tuple[ResolvedBrief, ...]]:
+    months: dict[str, list[ResolvedBrief]] = defaultdict(list)
+    for item in briefs:
+        months[month_key(item.brief.date)].append(item)
+    return {month: tuple(months[month]) for month in sorted(months)}
+
+
 def _timeline(appearances: list[Appearance]) -> tuple[tuple[str, int], ...]:
-    months = Counter(appearance.brief.date.strftime("%Y-%m") for appearance in appearances)
+    months = Counter(month_key(appearance.brief.date) for appearance in appearances)
     return tuple(sorted(months.items()))
 
 
@@ -163,9 +211,20 @@ def _publisher(brief: Brief) -> tuple[str, ...]:
     return (brief.source.publisher,) if brief.source.publisher else ()
 
 
+def _mentioned(item: ResolvedBrief) -> Iterable[str]:
+    return (member.actor_id for member in item.cast)
+
+
+def _quoted(item: ResolvedBrief) -> Iterable[str]:
+    return (quote.actor_id for quote in item.quotes)
+
+
 def _groups(
-    briefs: tuple[ResolvedBrief, ...], labels: Callable[[Brief], Iterable[str]]
+    briefs: tuple[ResolvedBrief, ...],
+    labels: Callable[[Brief], Iterable[str]],
+    present: Callable[[ResolvedBrief], Iterable[str]],
 ) -> dict[str, Group]:
+    """`present` says which actors of a brief count towards its group's most present."""
     names: dict[str, str] = {}
     members: dict[str, list[ResolvedBrief]] = defaultdict(list)
     for item in briefs:
@@ -178,4 +237,16 @@ def _groups(
             if key:
                 names.setdefault(key, label)
                 members[key].append(item)
-    return {key: Group(key, names[key], tuple(members[key])) for key in sorted(members)}
+    return {
+        key: Group(
+            key, names[key], tuple(found), _most(Counter(_each(found, present)), GROUP_ACTORS)
+        )
+        for key, found in sorted(members.items())
+    }
+
+
+def _each(
+    briefs: list[ResolvedBrief], present: Callable[[ResolvedBrief], Iterable[str]]
+) -> Iterator[str]:
+    for item in briefs:
+        yield from present(item)

@@ -1,8 +1,10 @@
 """Where each generated page and file lives, as paths relative to the docs root.
 
-Generated pages sit in their own folders (`briefs/`, `actors/`), so no id can reach a
-name MkDocs or the theme uses at the top level (`search/`, `assets/`, `404.html`, …);
-feeds and data files likewise (`feeds/`, `data/`).
+Generated pages sit in their own folders (`briefs/`, `actors/`, `archive/`, `tags/`,
+`publishers/`, `actor-types/`), so no id can reach a name MkDocs or the theme uses at the
+top level (`search/`, `assets/`, `404.html`, …); feeds and data files likewise (`feeds/`,
+`data/`). A tag or publisher whose slug is `index` gets the page `index-` (no slug ends
+with a hyphen), so that it cannot take the place of its folder's index page.
 """
 
 from __future__ import annotations
@@ -15,7 +17,12 @@ from markupsafe import Markup
 HOME = "index.md"
 STYLESHEET = "assets/briefsite/briefsite.css"
 """The site's stylesheet, which the engine adapter adds to every page."""
+SEARCH_WORKER = "assets/briefsite/search-worker.js"
+"""The search worker that answers the theme's search box from Pagefind's index."""
 ACTORS_INDEX = "actors/index.md"
+ARCHIVE_INDEX = "archive/index.md"
+TAGS_INDEX = "tags/index.md"
+PUBLISHERS_INDEX = "publishers/index.md"
 SITE_FEED = "feeds/site.xml"
 BRIEFS_JSON = "data/briefs.json"
 ACTORS_JSON = "data/actors.json"
@@ -28,6 +35,32 @@ def brief_page(brief_id: str) -> str:
 
 def actor_page(actor_id: str) -> str:
     return f"actors/{actor_id}.md"
+
+
+def actor_year_page(actor_id: str, year: int) -> str:
+    """The briefs and quotes of one year of a prolific actor (the actor page shows the latest)."""
+    return f"actors/{actor_id}/{year}.md"
+
+
+def actor_type_page(type_slug: str) -> str:
+    return f"actor-types/{type_slug}.md"
+
+
+def month_page(month: str) -> str:
+    """`month` is `YYYY-MM`."""
+    return f"archive/{month}.md"
+
+
+def tag_page(tag_slug: str) -> str:
+    return f"tags/{_not_index(tag_slug)}.md"
+
+
+def publisher_page(publisher_slug: str) -> str:
+    return f"publishers/{_not_index(publisher_slug)}.md"
+
+
+def _not_index(name: str) -> str:
+    return "index-" if name == "index" else name
 
 
 def actor_feed(actor_id: str) -> str:
@@ -77,3 +110,34 @@ class Links:
 
     def actor_feed(self, actor_id: str) -> Markup:
         return self.to(actor_feed(actor_id))
+
+    def actor_year(self, actor_id: str, year: int) -> Markup:
+        return self.to(actor_year_page(actor_id, year))
+
+    def actor_type(self, type_slug: str) -> Markup:
+        return self.to(actor_type_page(type_slug))
+
+    def archive(self) -> Markup:
+        return self.to(ARCHIVE_INDEX)
+
+    def month(self, month: str) -> Markup:
+        """`month` is `YYYY-MM`."""
+        return self.to(month_page(month))
+
+    def tags_index(self) -> Markup:
+        return self.to(TAGS_INDEX)
+
+    def tag(self, tag_slug: str) -> Markup:
+        return self.to(tag_page(tag_slug))
+
+    def tag_feed(self, tag_slug: str) -> Markup:
+        return self.to(tag_feed(tag_slug))
+
+    def publishers_index(self) -> Markup:
+        return self.to(PUBLISHERS_INDEX)
+
+    def publisher(self, publisher_slug: str) -> Markup:
+        return self.to(publisher_page(publisher_slug))
+
+    def publisher_feed(self, publisher_slug: str) -> Markup:
+        return self.to(publisher_feed(publisher_slug))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,19 @@ from mkdocs.structure.pages import Page
 
 from briefsite import layout, prerender
 from briefsite.build import BuildResult, build_site
-from briefsite.dialect import MATERIAL
+from briefsite.dialect import MATERIAL, PAGEFIND
+from briefsite.index import SiteIndex
+from briefsite.outputs import pagefind
+from briefsite.outputs.search import SETTINGS, search_records, uses_pagefind
 from briefsite.provenance.cache import CACHE_DIR
 from briefsite.provenance.manifest import MANIFEST_DIR
 from briefsite.urls import UrlPolicy
 
 log = get_plugin_logger(__name__)
+
+# Material for MkDocs and MaterialX (its continuation on ProperDocs, under its own theme
+# name) read the same `font` option.
+MATERIAL_THEMES = frozenset({"material", "materialx"})
 
 
 class BriefsiteConfig(base.Config):
@@ -35,6 +43,10 @@ class BriefsiteConfig(base.Config):
     web_fonts = c.Type(bool, default=False)
     """Let the theme load its fonts from Google Fonts. Off by default: a page that does so
     tells a third party who reads it."""
+    search = c.Choice(SETTINGS, default="auto")
+    """What answers the theme's search box: `material` (the theme's own index, one file every
+    reader downloads), `pagefind` (an index in chunks, loaded as each query needs them), or
+    `auto`: Pagefind from 250 briefs on (docs/search.md)."""
     workers = c.Optional(c.Type(int))
     """Processes converting generated pages to HTML beside MkDocs (`prerender`); 0 for none.
     Unset: one per usable CPU but MkDocs' own, for sites of `PARALLEL_FROM` pages or more."""
@@ -52,6 +64,10 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         # (MkDocs' server blocks every request after a failed rebuild until one succeeds.)
         self._serving = False
         self._last_good: BuildResult | None = None
+        # Set afresh by every build: whether Pagefind answers the search box, and the
+        # hand-written pages it indexes beside the briefs and actors (path, title, HTML).
+        self._pagefind = False
+        self._hand_written: list[tuple[str, str, str]] = []
         # Generated pages' HTML: from worker processes in a build, kept between serve rebuilds.
         self._generated: frozenset[str] = frozenset()
         self._workers: prerender.Workers | None = None
@@ -95,6 +111,7 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
                 log.warning(str(problem))
         if self._result.ok:
             _refuse_hand_written_collisions(self._result, Path(config.docs_dir))
+            self._choose_search(config, self._result)
             self._last_good = self._result if self._serving else None
             return
         errors = "\n".join(str(problem) for problem in self._result.problems if problem.is_error)
@@ -114,7 +131,32 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
             files.append(kind.generated(config, path, content=content, inclusion=inclusion))
         if config.nav is None:
             config.nav = _default_nav(self._result, files)
+        if self._pagefind:
+            worker = (resources.files("briefsite") / "assets" / "search-worker.js").read_bytes()
+            files.append(File.generated(config, layout.SEARCH_WORKER, content=worker))
         return files
+
+    def _choose_search(self, config: MkDocsConfig, result: BuildResult) -> None:
+        assert result.index is not None, "a valid build has its index"
+        self._hand_written = []
+        self._pagefind = uses_pagefind(self.config.search, len(result.index.briefs))
+        if self._pagefind and "material/search" not in config.plugins:
+            # Pagefind answers the theme's search box: without the box there is nothing to answer.
+            if self.config.search == "pagefind":
+                raise PluginError("search: pagefind needs the theme's `search` plugin in plugins")
+            self._pagefind = False
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if not self._pagefind:
+            return html
+        excluded = (page.meta.get("search") or {}).get("exclude")
+        if page.file.generated_by is None and not excluded:
+            self._hand_written.append((page.file.dest_uri, page.title or "", html))
+        # Material's own index stays empty: every reader would download it on every page.
+        page.meta["search"] = {"exclude": True}
+        return html
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -151,6 +193,7 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         # The dialect's override puts each generated page's head tags into `<head>`.
         assert env.loader is not None, "MkDocs always gives its theme a loader"
         env.loader = MATERIAL.theme_loader(env.loader)
+        env.globals["briefsite_search_worker"] = layout.SEARCH_WORKER if self._pagefind else None
         if self._dirty and self._nav is not None:
             # A page a dirty build skipped has no title; the navigation still shows it.
             for page in self._nav.pages:
@@ -171,7 +214,6 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._result = None
         if self._workers is not None:
             workers, count = self._workers.jobs, self._workers.converted
             log.info(
@@ -179,6 +221,28 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
                 f"{workers} worker process{'es' * (workers != 1)}"
             )
         self._stop_workers()
+        index = self._result.index if self._result is not None else None
+        if self._pagefind and index is not None:
+            language = config.theme.get("language") or "en"
+            pages = self._search_pages(config, index, language)
+            try:
+                pagefind.write_index(
+                    Path(config.site_dir), pages, language, PAGEFIND.exclude_selectors
+                )
+            except pagefind.SearchIndexError as exc:
+                raise PluginError(str(exc)) from exc
+        self._result = None
+        self._hand_written = []
+
+    def _search_pages(
+        self, config: MkDocsConfig, index: SiteIndex, language: str
+    ) -> Iterator[tuple[str, str]]:
+        """Each searchable page as Pagefind reads it: its path in the site and its record."""
+        urls = UrlPolicy(config.site_url or "", config.use_directory_urls)
+        for record in search_records(index):
+            yield urls.output_file(record.page), PAGEFIND.record(record, language)
+        for path, title, html in self._hand_written:
+            yield path, PAGEFIND.page(title, html, language)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_workers()
@@ -229,5 +293,5 @@ def _reader_defaults(config: MkDocsConfig, *, web_fonts: bool) -> None:
     """What every briefsite site gets from the theme: links underlined in content (see the
     stylesheet), and no fonts fetched from Google unless the site asks for them."""
     config.extra_css.append(layout.STYLESHEET)
-    if not web_fonts and config.theme.name == "material":
+    if not web_fonts and config.theme.name in MATERIAL_THEMES:
         config.theme["font"] = False

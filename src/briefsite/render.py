@@ -6,7 +6,7 @@ piece of contributor text reaches them through `sanitize`, as Markup or escaped 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -16,18 +16,30 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from briefsite import layout
+from briefsite import layout, listings
+from briefsite.chart import timeline_svg
 from briefsite.dialect import MATERIAL, Dialect, PageMeta
-from briefsite.index import SiteIndex
-from briefsite.model import Actor
+from briefsite.index import Appearance, Group, SiteIndex, month_key
+from briefsite.model import Actor, Brief
 from briefsite.outputs.head import FeedLink, Head
+from briefsite.outputs.search import quote_anchor
 from briefsite.outputs.structured import StructuredData, schema_type
+from briefsite.resolve import ResolvedQuote
 from briefsite.sanitize import MarkdownRenderer, external_link, inline_text
 from briefsite.slugs import slug
 from briefsite.urls import UrlPolicy
 
 LATEST_ON_HOME = 20
+QUOTES_ON_HOME = 5
+ACTORS_ON_HOME = 10
+LATEST_ON_ACTOR = 100
+"""An actor page lists this many of its latest briefs; the rest are on its year pages."""
+QUOTES_ON_ACTOR = 20
+"""Likewise for its quotes: a famous actor's page stays light."""
 DESCRIPTION_LENGTH = 160
+DEFAULTS_PREFIX = "briefsite"
+"""The package's own templates are reachable as `briefsite/<name>`, so a site's template of
+the same name can `{% extends "briefsite/<name>" %}` and change one block."""
 
 
 @dataclass(frozen=True)
@@ -52,10 +64,11 @@ class Target:
 
 def make_environment(site_templates: Path | None = None) -> jinja2.Environment:
     """Site templates first, package defaults last; undefined names fail loudly."""
-    loaders: list[jinja2.BaseLoader] = []
+    defaults = jinja2.PackageLoader("briefsite", "templates")
+    loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({DEFAULTS_PREFIX: defaults})]
     if site_templates is not None and site_templates.is_dir():
         loaders.append(jinja2.FileSystemLoader(site_templates))
-    loaders.append(jinja2.PackageLoader("briefsite", "templates"))
+    loaders.append(defaults)
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
@@ -89,7 +102,35 @@ def render_site(
     target = target or Target()
     markdown = markdown or MarkdownRenderer(index.links, target.urls)
     renderer = _PageRenderer(index, environment, target, markdown)
-    return [*renderer.index_pages(), *renderer.brief_pages(), *renderer.actor_pages()]
+    return [
+        *renderer.index_pages(),
+        *renderer.listing_pages(),
+        *renderer.brief_pages(),
+        *renderer.actor_pages(),
+    ]
+
+
+class Partials:
+    """The partial templates' macros, as `parts.<name>(…)` in every template.
+
+    `partials/<name>.md.j2` defines the macro `<name>`, so a site overrides one partial by
+    writing that one file. A macro's output is Markdown whose values the environment has
+    escaped already: it is marked safe here, so that it is not escaped twice.
+    """
+
+    def __init__(self, environment: jinja2.Environment) -> None:
+        self._environment = environment
+
+    def __getattr__(self, name: str) -> Callable[..., Markup]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        module = self._environment.get_template(f"partials/{name}.md.j2").module
+        macro = getattr(module, name)
+
+        def call(*args: Any, **kwargs: Any) -> Markup:
+            return Markup(macro(*args, **kwargs))
+
+        return call
 
 
 class _PageRenderer:
@@ -106,6 +147,7 @@ class _PageRenderer:
         self.urls = target.urls
         self.structured = StructuredData(index, target.urls, target.site_name)
         self.markdown = markdown
+        self.parts = Partials(environment)
 
     def _page(
         self,
@@ -121,8 +163,10 @@ class _PageRenderer:
             markdown=partial(self.markdown.to_html, page=path),
             external=external_link,
             dialect=self.dialect,
+            parts=self.parts,
             actors=self.index.actors,
             quote_checks=self.index.quote_checks,
+            quote_anchor=quote_anchor,
             **context,
         )
         meta = self.dialect.meta(page)
@@ -137,33 +181,126 @@ class _PageRenderer:
         feeds = (FeedLink(f"{page.title} (Atom)", self.urls.href(path, feed)),) if feed else ()
         return replace(page, head=Head(json_ld, preview, feeds).html())
 
+    def _listing(
+        self,
+        template: str,
+        path: str,
+        title: str,
+        *,
+        in_nav: bool = False,
+        feed: str | None = None,
+        **context: Any,
+    ) -> RenderedPage:
+        """A page that lists briefs or actors: out of search, which finds them by themselves."""
+        page = PageMeta(title, searchable=False)
+        json_ld = self.structured.collection(path, title)
+        head = self._with_head(path, page, json_ld, "website", feed)
+        return self._page(template, path, head, in_nav=in_nav, title=title, **context)
+
     def index_pages(self) -> Iterator[RenderedPage]:
-        home = PageMeta("Latest briefs", searchable=False)
-        yield self._page(
-            "home.md.j2",
-            layout.HOME,
-            self._with_head(
-                layout.HOME, home, self.structured.website(), "website", layout.SITE_FEED
-            ),
+        """The pages of the navigation, in its order."""
+        index = self.index
+        yield self._home()
+        yield self._listing(
+            "archive.md.j2",
+            layout.ARCHIVE_INDEX,
+            "Archive",
             in_nav=True,
-            briefs=[item.brief for item in self.index.briefs[:LATEST_ON_HOME]],
-            brief_count=len(self.index.briefs),
-            actor_count=len(self.index.actors),
+            years=listings.archive_years(index.months),
+            brief_count=len(index.briefs),
         )
-        yield self._page(
+        yield self._listing(
             "actors_index.md.j2",
             layout.ACTORS_INDEX,
-            self._with_head(
-                layout.ACTORS_INDEX,
-                PageMeta("Actors", searchable=False),
-                self.structured.collection(layout.ACTORS_INDEX, "Actors"),
-                "website",
-                None,
-            ),
+            "Actors",
             in_nav=True,
-            groups=_alphabetical(self.index.actors_by_name()),
-            counts={key: len(value) for key, value in self.index.appearances.items()},
+            groups=listings.alphabetical(index.actors_by_name()),
+            counts=self._counts(),
+            types=[
+                (type_slug, label, len(found))
+                for type_slug, label, found in listings.by_type(self.index.actors_by_name())
+            ],
         )
+        for template, path, title, groups in (
+            ("tags_index.md.j2", layout.TAGS_INDEX, "Tags", index.tags),
+            ("publishers_index.md.j2", layout.PUBLISHERS_INDEX, "Publishers", index.publishers),
+        ):
+            yield self._listing(template, path, title, in_nav=True, groups=listings.by_name(groups))
+
+    def _home(self) -> RenderedPage:
+        index = self.index
+        month, month_actors = index.most_mentioned_in_latest_month(ACTORS_ON_HOME)
+        page = self._with_head(
+            layout.HOME,
+            PageMeta("Latest briefs", searchable=False),
+            self.structured.website(),
+            "website",
+            layout.SITE_FEED,
+        )
+        latest = [item.brief for item in index.briefs[:LATEST_ON_HOME]]
+        return self._page(
+            "home.md.j2",
+            layout.HOME,
+            page,
+            in_nav=True,
+            latest=[(brief, self._one_line(brief.summary)) for brief in latest],
+            brief_count=len(index.briefs),
+            actor_count=len(index.actors),
+            quote_count=index.quote_count(),
+            publisher_count=len(index.publishers),
+            month=month,
+            month_name=listings.month_name(month) if month else "",
+            month_actors=month_actors,
+            quotes=index.latest_quotes(QUOTES_ON_HOME),
+        )
+
+    def listing_pages(self) -> Iterator[RenderedPage]:
+        """A page per month, tag, publisher and actor type, reached from the index pages."""
+        months = list(self.index.months)
+        for position, month in enumerate(months):
+            yield self._listing(
+                "month.md.j2",
+                layout.month_page(month),
+                listings.month_name(month),
+                month=month,
+                briefs=[item.brief for item in self.index.months[month]],
+                previous=months[position - 1] if position else None,
+                next=months[position + 1] if position + 1 < len(months) else None,
+                month_name=listings.month_name,
+            )
+        for group in self.index.tags.values():
+            yield self._group_page("tag.md.j2", layout.tag_page, layout.tag_feed, group)
+        for group in self.index.publishers.values():
+            yield self._group_page(
+                "publisher.md.j2", layout.publisher_page, layout.publisher_feed, group
+            )
+        for type_slug, label, found in listings.by_type(self.index.actors_by_name()):
+            yield self._listing(
+                "actor_type.md.j2",
+                layout.actor_type_page(type_slug),
+                label,
+                actors_of_type=found,
+                counts=self._counts(),
+            )
+
+    def _group_page(
+        self,
+        template: str,
+        page: Callable[[str], str],
+        feed: Callable[[str], str],
+        group: Group,
+    ) -> RenderedPage:
+        return self._listing(
+            template,
+            page(group.slug),
+            group.name,
+            feed=feed(group.slug),
+            group=group,
+            briefs=[item.brief for item in group.briefs],
+        )
+
+    def _counts(self) -> dict[str, int]:
+        return {key: len(value) for key, value in self.index.appearances.items()}
 
     def brief_pages(self) -> Iterator[RenderedPage]:
         for item in self.index.briefs:
@@ -171,6 +308,7 @@ class _PageRenderer:
             path = layout.brief_page(brief.id)
             page = self._meta(brief.title, brief.summary)
             json_ld = self.structured.brief(item, page.description)
+            publisher = slug(brief.source.publisher) if brief.source.publisher else ""
             yield self._page(
                 "brief.md.j2",
                 path,
@@ -178,39 +316,65 @@ class _PageRenderer:
                 brief=brief,
                 cast=item.cast,
                 quotes=item.quotes,
+                tags=[(tag, slug(tag)) for tag in brief.tags],
+                publisher_slug=publisher,
+                month=month_key(brief.date),
                 related=self.index.related.get(brief.id, ()),
                 source_check=self.index.source_checks.get(brief.id),
             )
 
     def actor_pages(self) -> Iterator[RenderedPage]:
         for actor in self.index.actors.values():
-            path = layout.actor_page(actor.id)
-            page = self._meta(actor.name, actor.description or actor.profile)
-            json_ld = self.structured.actor(actor, page.description)
-            kind = "profile" if schema_type(actor) == "Person" else "website"
-            feed = layout.actor_feed(actor.id)
-            yield self._page(
-                "actor.md.j2",
-                path,
-                self._with_head(path, page, json_ld, kind, feed),
-                actor=actor,
-                appearances=self.index.appearances.get(actor.id, ()),
-                quotes=self.index.quotes.get(actor.id, ()),
-                co_actors=self.index.co_actors.get(actor.id, ()),
-                timeline=self.index.timeline.get(actor.id, ()),
-                relations=self.index.relations.get(actor.id, ()),
-            )
+            appearances = self.index.appearances.get(actor.id, ())
+            quotes = self.index.quotes.get(actor.id, ())
+            prolific = len(appearances) > LATEST_ON_ACTOR or len(quotes) > QUOTES_ON_ACTOR
+            years = listings.actor_years(appearances, quotes) if prolific else []
+            yield self._actor_page(actor, appearances, quotes, years)
+            for year in years:
+                path = layout.actor_year_page(actor.id, year.year)
+                yield self._listing(
+                    "actor_year.md.j2",
+                    path,
+                    f"{actor.name} in {year.year}",
+                    actor=actor,
+                    year=year,
+                    years=years,
+                )
+
+    def _actor_page(
+        self,
+        actor: Actor,
+        appearances: tuple[Appearance, ...],
+        quotes: tuple[tuple[Brief, ResolvedQuote], ...],
+        years: list[listings.ActorYear],
+    ) -> RenderedPage:
+        path = layout.actor_page(actor.id)
+        page = self._meta(actor.name, actor.description or actor.profile)
+        json_ld = self.structured.actor(actor, page.description)
+        kind = "profile" if schema_type(actor) == "Person" else "website"
+        timeline = self.index.timeline.get(actor.id, ())
+        return self._page(
+            "actor.md.j2",
+            path,
+            self._with_head(path, page, json_ld, kind, layout.actor_feed(actor.id)),
+            actor=actor,
+            appearances=appearances[:LATEST_ON_ACTOR],
+            appearance_count=len(appearances),
+            quotes=quotes[:QUOTES_ON_ACTOR],
+            quote_count=len(quotes),
+            years=years,
+            co_actors=self.index.co_actors.get(actor.id, ()),
+            timeline=timeline,
+            chart=timeline_svg(actor.name, timeline) if timeline else None,
+            relations=self.index.relations.get(actor.id, ()),
+        )
 
     def _meta(self, title: str, description: str) -> PageMeta:
-        plain = " ".join(self.markdown.to_plain(description).split())
+        return PageMeta(title, self._one_line(description))
+
+    def _one_line(self, text: str) -> str:
+        """`text` as plain text on one line, cut at a word to fit a description."""
+        plain = " ".join(self.markdown.to_plain(text).split())
         if len(plain) > DESCRIPTION_LENGTH:
             plain = plain[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
-        return PageMeta(title, plain)
-
-
-def _alphabetical(actors: list[Actor]) -> list[tuple[str, list[Actor]]]:
-    groups: dict[str, list[Actor]] = {}
-    for actor in actors:
-        initial = (slug(actor.name)[:1] or "#").upper()
-        groups.setdefault(initial if initial.isalpha() else "#", []).append(actor)
-    return sorted(groups.items())
+        return plain

@@ -73,6 +73,10 @@ class _Registry:
                 _at(self.written_at[key], _clash(spelling, actor)),
             ]
 
+    def spellings(self) -> list[str]:
+        """Every actor's name and aliases."""
+        return [name for actor in self.actors.values() for name, _ in actor.spellings()]
+
     def lookup_or_create(self, mention: Mention) -> str | None:
         key = name_key(mention.name)
         if not key:
@@ -198,9 +202,7 @@ def _resolve_links(resolved: Iterable[ResolvedBrief], registry: _Registry) -> di
             targets[link.target] = target
             if cast is not None and actor_id is not None and actor_id not in cast:
                 registry.problems.append(_not_cast(link, registry.actors[actor_id]))
-    if unknown:
-        names = [*briefs, *(name for a in registry.actors.values() for name, _ in a.spellings())]
-        registry.problems += [_unknown_target(link, names) for link in unknown]
+    registry.problems += _unknown_targets(unknown, [*briefs, *registry.spellings()])
     return targets
 
 
@@ -226,12 +228,24 @@ def _not_cast(link: ProseLink, actor: Actor) -> Problem:
     )
 
 
-def _unknown_target(link: ProseLink, names: list[str]) -> Problem:
-    return _at(
-        link.location,
-        f"'{link}' links to nothing: no actor has this name, alias or id, and no brief this id"
-        + did_you_mean(link.target, names),
-    )
+MAX_SUGGESTIONS = 100
+"""Unknown link targets given a closest name, per check: each is compared with every
+spelling and brief id, which a file of hundreds of bad links must not multiply."""
+
+
+def _unknown_targets(links: list[ProseLink], names: list[str]) -> list[Problem]:
+    hints: dict[str, str] = {}
+    for link in links:
+        if link.target not in hints and len(hints) < MAX_SUGGESTIONS:
+            hints[link.target] = did_you_mean(link.target, names)
+    return [
+        _at(
+            link.location,
+            f"'{link}' links to nothing: no actor has this name, alias or id, and no brief "
+            "this id" + hints.get(link.target, ""),
+        )
+        for link in links
+    ]
 
 
 def _resolve_brief(brief: Brief, registry: _Registry) -> ResolvedBrief:

@@ -21,25 +21,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 from tests.conftest import REPO, Site, run_mkdocs_build
 
 HERE = Path(__file__).parent
 FIXTURE_SITE = HERE.parent / "sites" / "basic"
 NODE_MODULES = HERE / "node_modules"
-# Debian's package; another build of Chromium can be named for a local run.
-CHROMIUM = Path(os.environ.get("BRIEFSITE_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # CI runs the tests as root
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    # Chromium's own calls home are not the site's requests: keep them out of the record.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Screenshots and reports of a run, for a reviewer to look at (ignored by git).
 ARTIFACTS = Path(os.environ.get("BRIEFSITE_ARTIFACTS", REPO / "artifacts" / "browser"))
 
@@ -52,12 +40,27 @@ SEED_TITLE = "Iran-backed Iraqi groups vow to resume attacks on US forces"
 ACTOR = "actors/abu-baqir-al-saadi/"
 ACTOR_NAME = "Abu Baqir al-Saadi"
 # Every index page of the site, by its label in the navigation.
-INDEXES = {"Latest briefs": "", "Actors": "actors/"}
+INDEXES = {
+    "Latest briefs": "",
+    "Archive": "archive/",
+    "Actors": "actors/",
+    "Tags": "tags/",
+    "Publishers": "publishers/",
+}
+# Pages reached from the index pages: a month, a tag, a publisher, the actors of one type.
+LISTINGS = [
+    "archive/2024-02/",
+    "tags/kataib-hezbollah/",
+    "publishers/cnn/",
+    "actor-types/armed-group/",
+]
 # Pages of the fixture site: a brief in a year folder, a registered and an implicit actor.
 FIXTURE_PAGES = [
     "",
     "briefs/2024-02-09-resume/",
     "actors/",
+    "archive/",
+    "tags/",
     "actors/kataib-hezbollah/",
     "actors/iraqi-government/",
 ]
@@ -111,17 +114,6 @@ def fixture_url(fixture_dir: Path) -> Iterator[str]:
 def base_url(demo_dir: Path) -> Iterator[str]:
     with serve(demo_dir) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install chromium"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
 
 
 @dataclass

@@ -20,6 +20,7 @@ from tests.browser.conftest import (
     DESKTOP,
     FIXTURE_PAGES,
     INDEXES,
+    LISTINGS,
     NODE_MODULES,
     REPORT,
     SEED_BRIEF,
@@ -31,7 +32,7 @@ from tests.conftest import REPO, run_mkdocs_build
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 SEVERE = {"serious", "critical"}
-GENERATED_PAGES = sorted({SEED_BRIEF, ACTOR, *INDEXES.values()})
+GENERATED_PAGES = sorted({SEED_BRIEF, ACTOR, *INDEXES.values(), *LISTINGS})
 
 # Each violation as {rule, impact, inside our content?, where, markup}.
 RUN_AXE = """async () => {

@@ -103,6 +103,7 @@ def link_check(site_dir: Path, tmp_path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(table), delimiter=";"))
 
 
+@pytest.mark.site_build  # the site is a fixture asked for by name
 @pytest.mark.parametrize("site", ["demo_dir", "fixture_dir"])
 def test_no_broken_link_or_anchor(
     site: str, request: pytest.FixtureRequest, tmp_path: Path

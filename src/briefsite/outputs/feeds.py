@@ -69,10 +69,12 @@ def _feeds(index: SiteIndex, site_name: str) -> Iterator[_Feed]:
             layout.actor_page(actor.id),
         )
     for tag in index.tags.values():
-        yield _Feed(layout.tag_feed(tag.slug), f"Tag: {tag.name} — {site_name}", tag.briefs)
+        title = f"Tag: {tag.name} — {site_name}"
+        yield _Feed(layout.tag_feed(tag.slug), title, tag.briefs, layout.tag_page(tag.slug))
     for publisher in index.publishers.values():
         path = layout.publisher_feed(publisher.slug)
-        yield _Feed(path, f"{publisher.name} — {site_name}", publisher.briefs)
+        page = layout.publisher_page(publisher.slug)
+        yield _Feed(path, f"{publisher.name} — {site_name}", publisher.briefs, page)
 
 
 class _FeedWriter:
