@@ -63,7 +63,8 @@ def write_minimal_pages(index: SiteIndex, docs: Path) -> list[str]:
     for actor in index.actors.values():
         path = layout.actor_page(actor.id)
         briefs = "".join(
-            _brief_item(path, appearance.brief) for appearance in index.appearances[actor.id]
+            _brief_item(path, appearance.brief)
+            for appearance in index.appearances.get(actor.id, ())
         )
         pages[path] = f"# {actor.name}\n\n{actor.description or ''}\n\n## Briefs\n\n{briefs}"
     for path, text in pages.items():

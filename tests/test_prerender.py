@@ -6,12 +6,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DESK_URL, MKDOCS_YML, SITES, Site
+from tests.conftest import DESK_URL, MKDOCS_YML, SITES, Site, engine_command
+
+pytestmark = pytest.mark.site_build
 
 HOOK = """\
 def on_page_markdown(markdown, page, **kwargs):
@@ -28,7 +29,7 @@ def build(site: Site, workers: int, folder: str, hooks: bool = False) -> str:
     site.write(f"mkdocs-{folder}.yml", config)
     config_file, site_dir = str(site.root / f"mkdocs-{folder}.yml"), str(site.root / folder)
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", config_file, "-d", site_dir],
+        [*engine_command("build"), "-f", config_file, "-d", site_dir],
         capture_output=True,
         text=True,
         check=False,
