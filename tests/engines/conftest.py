@@ -95,9 +95,16 @@ def build_with_materialx(root: Path) -> Path:
     return root / "site"
 
 
+class MkDocsConfigLoader(yaml.SafeLoader):
+    """`mkdocs.yml` read as MkDocs reads it with no variable set: `!ENV [NAME, default]`."""
+
+
+MkDocsConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
 def build_with_zensical(root: Path) -> Path:
     """`briefsite render`, the hand-written pages beside it, then Zensical on the tree."""
-    site = yaml.safe_load((root / "mkdocs.yml").read_text())
+    site = yaml.load((root / "mkdocs.yml").read_text(), Loader=MkDocsConfigLoader)
     folder = root / "zensical"
     address = ["--site-url", site["site_url"]] if "site_url" in site else []
     render = ["render", "--out", folder / "docs", "--site-name", site["site_name"], *address]
