@@ -18,7 +18,7 @@ MATERIALX_STAMP := .venv-materialx/.installed
 ZENSICAL_STAMP := .venv-zensical/.installed
 ENGINE_STAMPS := $(PROPERDOCS_STAMP) $(MATERIALX_STAMP) $(ZENSICAL_STAMP)
 
-.PHONY: serve build test test-browser properties-long lint check bench clean
+.PHONY: serve build test test-browser properties-long lint check bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,10 @@ properties-long: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_scale.py
+
+# The PNGs of docs/images/ (README, docs): the demo site in headless Chromium.
+screenshots: $(STAMP)
+	$(BIN)/python -m bench.screenshots
 
 clean:
 	rm -rf $(VENV) .venv-properdocs .venv-materialx .venv-zensical site .pytest_cache .mypy_cache .ruff_cache .hypothesis \

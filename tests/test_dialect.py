@@ -26,6 +26,8 @@ def test_templates_spell_no_engine_syntax_and_build_no_url(template: str) -> Non
 def test_material_marks() -> None:
     assert MATERIAL.heading_id("brief-title") == " { #brief-title }"
     assert MATERIAL.unsearched() == " { data-search-exclude }"
+    # attr_list reads only the last `{ … }` of a heading: both marks share one.
+    assert MATERIAL.heading_id("briefs", searched=False) == " { #briefs data-search-exclude }"
     with pytest.raises(ValueError, match="anchor"):
         MATERIAL.heading_id("x } onclick")
 

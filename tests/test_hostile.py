@@ -502,6 +502,8 @@ def allowed_attribute(tag: str, name: str, value: str) -> bool:
         ("span", "class"): value == "briefsite-check",
         ("span", "data-check"): value in {"verified", "close", "absent", "unverified"},
         ("span", "aria-hidden"): value == "true",
+        # A quote's fixed id on a brief page, where its search result leads.
+        ("p", "id"): re.fullmatch(r"quote-[1-9][0-9]*", value) is not None,
     }
     if tag in HEADINGS:
         # Ids for anchors; the templates keep link lists out of the search index.

@@ -12,9 +12,11 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
+from bench.famous_actor import write_famous_site
 from bs4 import BeautifulSoup, Tag
 
 from briefsite.build import check_site
+from briefsite.chart import MAX_BARS, month_span, timeline_svg
 from briefsite.slugs import slug
 from tests.conftest import SITES, Site
 
@@ -202,6 +204,42 @@ def test_timeline_is_an_accessible_svg_whose_bars_add_up(desk: Site) -> None:
     ]
 
 
+def test_the_timeline_spans_every_month_from_first_to_last_mention() -> None:
+    svg = ET.fromstring(timeline_svg("A & <B>", [("2023-11", 2), ("2024-02", 1)]))
+    ns = "{http://www.w3.org/2000/svg}"
+    bars = svg.findall(f"{ns}rect")
+    assert [bar.get("data-month") for bar in bars] == ["2023-11", "2024-02"]
+    # Four months wide: the two without a mention are gaps, not left out.
+    assert int(bars[1].get("x", "")) == 3 * int(bars[0].get("width", "")) + 3
+    assert int(bars[0].get("height", "")) == 2 * int(bars[1].get("height", ""))
+    assert [label.text for label in svg.findall(f"{ns}text")] == ["2023", "2024"]
+    title = svg.find(f"{ns}title")
+    assert title is not None
+    assert title.text == "Briefs mentioning A & <B> per month, 2023-11 to 2024-02: 3 in all"
+
+
+def test_the_timeline_of_an_early_or_long_span_ends_and_stays_small() -> None:
+    # Years before 1000 are written with four digits, like every other.
+    assert month_span([("0999-12", 1), ("1000-02", 1)]) == [
+        ("0999-12", 1),
+        ("1000-01", 0),
+        ("1000-02", 1),
+    ]
+    svg = ET.fromstring(timeline_svg("A", [("0001-01", 1), ("9999-12", 1)]))
+    assert len(svg.findall("{http://www.w3.org/2000/svg}rect")) == 2
+    assert len(svg.findall("{http://www.w3.org/2000/svg}text")) <= 21
+
+
+def test_a_timeline_over_centuries_stays_a_small_chart_with_every_brief() -> None:
+    # Dates are the contributors': two briefs 9,998 years apart must not draw 120,000 bars.
+    months = [("0001-01", 1), ("2024-02", 5), ("2024-03", 2), ("9999-12", 3)]
+    svg = ET.fromstring(str(timeline_svg("Actor", months)))
+    bars = svg.findall("{http://www.w3.org/2000/svg}rect")
+    assert 3 <= len(bars) <= MAX_BARS
+    assert sum(int(bar.get("data-briefs", "0")) for bar in bars) == 11
+    assert len(ET.tostring(svg)) < 100_000
+
+
 def test_new_pages_are_byte_identical_across_builds(desk: Site) -> None:
     for folder in ("archive", "tags", "publishers", "actor-types"):
         first = sorted((desk.root / "site" / folder).rglob("*.html"))
@@ -235,17 +273,7 @@ def test_related_briefs_count_shared_tags_as_well_as_actors(site: Site) -> None:
 def famous(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """1,200 briefs over ten years all naming one actor, a third of them quoting it."""
     site = Site(tmp_path_factory.mktemp("famous") / "site-root")
-    site.actor("famous", "---\nname: Famous Group\ntype: armed group\n---\n")
-    for number in range(FAMOUS_BRIEFS):
-        year, month, day = 2015 + number % 10, 1 + number // 10 % 12, 1 + number // 120 % 28
-        quote = f"quotes:\n  - by: Famous Group\n    text: Statement number {number}.\n"
-        site.brief(
-            f"{year}/{year}-{month:02d}-{day:02d}-brief-{number}",
-            f"---\ntitle: Brief {number}\ndate: {year}-{month:02d}-{day:02d}\n"
-            f"source: https://example.org/{number}\nsummary: Event {number}.\n"
-            f"actors: [Famous Group, Other {number % 7}]\ntags: [tag {number % 5}, index]\n"
-            f"{quote if number % 3 == 0 else ''}---\n",
-        )
+    write_famous_site(site.root, FAMOUS_BRIEFS)
     result = site.mkdocs_build("--strict")
     assert result.returncode == 0, result.stderr
     return site

@@ -20,6 +20,9 @@ from briefsite.outputs import pagefind
 from briefsite.outputs.search import PAGEFIND_FROM, search_records, uses_pagefind
 from tests.conftest import Site
 
+pytestmark = pytest.mark.site_build
+
+
 BRIEF = """\
 ---
 title: Militia vows to resume attacks

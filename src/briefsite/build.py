@@ -15,7 +15,7 @@ from briefsite.errors import Problem, error, has_errors
 from briefsite.index import SiteIndex, build_index
 from briefsite.load import ContentFile, Kind, find_content_files, read_document
 from briefsite.model import Actor, Brief
-from briefsite.outputs import OutputFile, database, export, feeds, redirects
+from briefsite.outputs import OutputFile
 from briefsite.provenance.marks import read_checks
 from briefsite.readcache import Entry, ReadCache
 from briefsite.renames import former_id_problems
@@ -123,6 +123,9 @@ def build_site(
     checks = read_checks(root, briefs)
     index = replace(checked.index, quote_checks=checks.quotes, source_checks=checks.sources)
     environment = make_environment(templates_dir)
+    # Templates do not change within one build: no file check at every include (a fifth of
+    # the rendering time).
+    environment.auto_reload = False
     target = Target(dialect, urls or UrlPolicy(), site_name)
     # One per build: pages, feeds and export share its renderings.
     markdown = MarkdownRenderer(index.links, target.urls)
@@ -144,6 +147,9 @@ def output_files(
     index: SiteIndex, urls: UrlPolicy, site_name: str, markdown: MarkdownRenderer | None = None
 ) -> tuple[OutputFile, ...]:
     """Feeds, data exports and redirects, each written once from the whole index."""
+    # Imported here: `briefsite check` needs none of them (SQLite and feed libraries).
+    from briefsite.outputs import database, export, feeds, redirects
+
     markdown = markdown or MarkdownRenderer(index.links, urls)
     briefs, actors = export.export_records(index, urls, markdown)
     return (

@@ -18,10 +18,13 @@ LABEL_SPACE = 16
 """Room under the bars for the year labels."""
 WIDTH = 640
 """Width the bars share when there are enough months to fill it."""
-MAX_BAR = 24
+MAX_BAR = 40
 MIN_WIDTH = 64
 """Room for a year label however few the months."""
 GAP = 1
+MAX_BARS = 240
+"""More months than this (twenty years) are drawn several to a bar: the chart's size stays
+bounded whatever dates a brief carries."""
 
 
 def month_span(counts: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -30,19 +33,25 @@ def month_span(counts: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
     if not counts:
         return []
     known = dict(counts)
-    year, month = (int(part) for part in counts[0][0].split("-"))
+    year, month = _year_month(counts[0][0])
+    last = _year_month(counts[-1][0])
     span: list[tuple[str, int]] = []
-    while not span or span[-1][0] != counts[-1][0]:
+    while (year, month) <= last:
         key = f"{year:04d}-{month:02d}"
         span.append((key, known.get(key, 0)))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return span
 
 
+def _year_month(month: str) -> tuple[int, int]:
+    year, number = month.split("-")
+    return int(year), int(number)
+
+
 def timeline_svg(name: str, counts: Sequence[tuple[str, int]]) -> Markup:
     """The chart of `counts` (months with briefs, `YYYY-MM` in order), one line of markup:
     a blank line would end the raw HTML block Markdown keeps it in."""
-    span = month_span(counts)
+    span = _bucketed(month_span(counts))
     bar = max(2, min(MAX_BAR, WIDTH // max(1, len(span))))
     width = max(MIN_WIDTH, bar * len(span))
     peak = max((count for _, count in span), default=0) or 1
@@ -64,6 +73,17 @@ def timeline_svg(name: str, counts: Sequence[tuple[str, int]]) -> Markup:
     return Markup("".join(parts))
 
 
+def _bucketed(span: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """At most `MAX_BARS` bars, each named by its first month, the counts summed."""
+    size = -(-len(span) // MAX_BARS)
+    if size <= 1:
+        return span
+    return [
+        (span[start][0], sum(count for _, count in span[start : start + size]))
+        for start in range(0, len(span), size)
+    ]
+
+
 def _bars(span: list[tuple[str, int]], bar: int, peak: int) -> Iterator[str]:
     for position, (month, count) in enumerate(span):
         if not count:
@@ -78,11 +98,13 @@ def _bars(span: list[tuple[str, int]], bar: int, peak: int) -> Iterator[str]:
 
 
 def _year_labels(span: list[tuple[str, int]], bar: int, width: int) -> Iterator[str]:
-    # A label at the first month and at each January, unless too close to the previous one.
-    last = -1_000
+    # A label at the first bar and at each new year, unless too close to the previous one:
+    # at most about 20 labels, however many years the chart spans.
+    last, spacing, year = -width, max(36, width // 20), ""
     for position, (month, _) in enumerate(span):
         x = position * bar
-        fits = x - last >= 36 and x + 28 <= width
-        if (position == 0 or month.endswith("-01")) and fits:
+        fits = x - last >= spacing and x + 28 <= width
+        new_year, year = month[:4] != year, month[:4]
+        if new_year and fits:
             last = x
             yield f'<text x="{x}" y="{HEIGHT + LABEL_SPACE - 3}">{month[:4]}</text>'

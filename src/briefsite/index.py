@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from briefsite.model import Actor, Brief, Quote
 from briefsite.prose import LinkTarget
@@ -178,15 +179,20 @@ def _features(item: ResolvedBrief) -> frozenset[str]:
     return frozenset(actors | tags)
 
 
+def month_key(day: date) -> str:
+    """`YYYY-MM`, four digits for the year even before 1000 (`strftime` gives `1-01` there)."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
 def _months(briefs: tuple[ResolvedBrief, ...]) -> dict[str, tuple[ResolvedBrief, ...]]:
     months: dict[str, list[ResolvedBrief]] = defaultdict(list)
     for item in briefs:
-        months[item.brief.date.strftime("%Y-%m")].append(item)
+        months[month_key(item.brief.date)].append(item)
     return {month: tuple(months[month]) for month in sorted(months)}
 
 
 def _timeline(appearances: list[Appearance]) -> tuple[tuple[str, int], ...]:
-    months = Counter(appearance.brief.date.strftime("%Y-%m") for appearance in appearances)
+    months = Counter(month_key(appearance.brief.date) for appearance in appearances)
     return tuple(sorted(months.items()))
 
 

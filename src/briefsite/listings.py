@@ -43,6 +43,17 @@ def alphabetical(actors: list[Actor]) -> list[tuple[str, list[Actor]]]:
     return sorted(groups.items())
 
 
+def by_type(actors: list[Actor]) -> list[tuple[str, str, list[Actor]]]:
+    """(slug, heading, actors in the given order) of each actor type that has actors."""
+    found: dict[str, list[Actor]] = {}
+    for actor in actors:
+        if actor.type in TYPE_LABELS:
+            found.setdefault(actor.type, []).append(actor)
+    return [
+        (slug(kind), label, found[kind]) for kind, label in TYPE_LABELS.items() if kind in found
+    ]
+
+
 def by_name(groups: dict[str, Group]) -> list[Group]:
     return sorted(groups.values(), key=lambda group: (group.name.casefold(), group.slug))
 

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from briefsite import layout, listings
 from briefsite.chart import timeline_svg
 from briefsite.dialect import MATERIAL, Dialect, PageMeta
-from briefsite.index import Appearance, Group, SiteIndex
+from briefsite.index import Appearance, Group, SiteIndex, month_key
 from briefsite.model import Actor, Brief
 from briefsite.outputs.head import FeedLink, Head
 from briefsite.outputs.search import quote_anchor
@@ -216,7 +216,10 @@ class _PageRenderer:
             in_nav=True,
             groups=listings.alphabetical(index.actors_by_name()),
             counts=self._counts(),
-            types=[(type_slug, label, len(found)) for type_slug, label, found in self._types()],
+            types=[
+                (type_slug, label, len(found))
+                for type_slug, label, found in listings.by_type(self.index.actors_by_name())
+            ],
         )
         for template, path, title, groups in (
             ("tags_index.md.j2", layout.TAGS_INDEX, "Tags", index.tags),
@@ -263,6 +266,7 @@ class _PageRenderer:
                 briefs=[item.brief for item in self.index.months[month]],
                 previous=months[position - 1] if position else None,
                 next=months[position + 1] if position + 1 < len(months) else None,
+                month_name=listings.month_name,
             )
         for group in self.index.tags.values():
             yield self._group_page("tag.md.j2", layout.tag_page, layout.tag_feed, group)
@@ -270,7 +274,7 @@ class _PageRenderer:
             yield self._group_page(
                 "publisher.md.j2", layout.publisher_page, layout.publisher_feed, group
             )
-        for type_slug, label, found in self._types():
+        for type_slug, label, found in listings.by_type(self.index.actors_by_name()):
             yield self._listing(
                 "actor_type.md.j2",
                 layout.actor_type_page(type_slug),
@@ -298,18 +302,6 @@ class _PageRenderer:
     def _counts(self) -> dict[str, int]:
         return {key: len(value) for key, value in self.index.appearances.items()}
 
-    def _types(self) -> list[tuple[str, str, list[Actor]]]:
-        """(slug, heading, actors by name) of each actor type that has actors."""
-        by_type: dict[str, list[Actor]] = {}
-        for actor in self.index.actors_by_name():
-            if actor.type in listings.TYPE_LABELS:
-                by_type.setdefault(actor.type, []).append(actor)
-        return [
-            (slug(kind), label, by_type[kind])
-            for kind, label in listings.TYPE_LABELS.items()
-            if kind in by_type
-        ]
-
     def brief_pages(self) -> Iterator[RenderedPage]:
         for item in self.index.briefs:
             brief = item.brief
@@ -326,7 +318,7 @@ class _PageRenderer:
                 quotes=item.quotes,
                 tags=[(tag, slug(tag)) for tag in brief.tags],
                 publisher_slug=publisher,
-                month=brief.date.strftime("%Y-%m"),
+                month=month_key(brief.date),
                 related=self.index.related.get(brief.id, ()),
                 source_check=self.index.source_checks.get(brief.id),
             )

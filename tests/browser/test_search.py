@@ -28,6 +28,9 @@ from tests.browser.conftest import (
 )
 from tests.conftest import MKDOCS_YML, REPO, SITES, Site, run_mkdocs_build
 
+pytestmark = pytest.mark.site_build
+
+
 # Page titles of the results (a result's sections are h2 under it).
 RESULT_TITLES = ".md-search-result__item h1"
 FIRST_QUERY_BUDGET = 300_000

@@ -1,7 +1,8 @@
 /* Material for MkDocs' search worker, answered by Pagefind (briefsite's `search: pagefind`).
 
-   Material's search box talks to a web worker through four messages (its documented way to
-   plug in another search): SETUP, READY, QUERY, RESULT. This worker answers them in the shape
+   Material's search box talks to a web worker through four messages, SETUP, READY, QUERY and
+   RESULT, and takes the worker's URL from its configuration: the way its source describes to
+   plug in another search. This worker answers them in the shape
    Material's own worker does, so Material renders the results and keeps its keyboard
    behaviour. Pagefind's bundle loads from this site on the first query, and each query
    downloads only the index chunks of its words and the results it shows.
@@ -17,21 +18,37 @@ const QUERY = 2;
 const RESULT = 3;
 
 /* Results listed for one query, best first: each shown result costs a download. */
-const SHOWN = 20;
+const SHOWN = 10;
 /* Material sends a query at every keystroke: one replaced within this time is not searched,
    and one replaced while it is searched loads none of its results. */
 const SETTLE_MS = 30;
 const FILTERS = ["actor", "tag", "year", "publisher", "type"];
+/* Each word of a query downloads the index chunk that holds it (25 kB or more at 10,000
+   briefs), and the commonest words fill the largest chunks: a query is searched by its
+   most telling words only, the longest once English's commonest are left out. They find
+   the same pages: every word of a quote is in its brief. */
+const MOST_WORDS = 3;
+const COMMON = new Set(
+  ("a about after all also an and any are as at be been but by can could did do for from " +
+   "had has have he her him his how i if in into is it its just me more most my no not " +
+   "now of on one only or other our out over said she so some such than that the their " +
+   "them then there these they this those to up us was we were what when which who will " +
+   "with would you your").split(" "),
+);
 const FILTER = new RegExp(`(?:^|\\s)(${FILTERS.join("|")}):(?:"([^"]*)"?|(\\S+))`, "gi");
 
 /* This file is served at assets/briefsite/: the site's root is two folders up. */
 const site = new URL("../../", self.location.href);
-let engine = null;
+let bundle = null;
 let latest = null;
 
 function pagefind() {
-  engine ??= import(new URL("pagefind/pagefind.js", site).href);
-  return engine;
+  // A bundle that failed to load (the network dropped) is fetched again by the next query.
+  bundle ??= import(new URL("pagefind/pagefind.js", site).href).catch((error) => {
+    bundle = null;
+    throw error;
+  });
+  return bundle;
 }
 
 /* Pagefind escapes the page text of an excerpt and adds <mark>: nothing else may be markup. */
@@ -41,6 +58,20 @@ function excerpt(text) {
 
 function escaped(text) {
   return String(text || "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/* A word of one or two letters matches the start of thousands of words, in many chunks: it
+   is searched only when the query has no longer word (a reader typing "Abu B" waits for
+   "Abu Baq"; "US" alone is searched). */
+const SHORTEST = 3;
+
+function telling(terms) {
+  const typed = [...new Set(terms.toLowerCase().split(/\s+/).filter(Boolean))];
+  const long = typed.filter((word) => word.length >= SHORTEST);
+  const words = long.length ? long : typed;
+  const rare = words.filter((word) => !COMMON.has(word));
+  const kept = (rare.length ? rare : words).sort((a, b) => b.length - a.length);
+  return kept.slice(0, MOST_WORDS).join(" ");
 }
 
 function parse(query) {
@@ -96,7 +127,8 @@ async function search(query) {
   const { terms, wanted } = parse(query);
   if (!terms && !Object.keys(wanted).length) return { items: [] };
   const engine = await pagefind();
-  const found = await engine.search(terms || null, { filters: await filters(engine, wanted) });
+  const chosen = await filters(engine, wanted);
+  const found = await engine.search(terms ? telling(terms) : null, { filters: chosen });
   if (query !== latest) return null;
   const top = found.results.slice(0, SHOWN);
   const words = Object.fromEntries(
