@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import DESK_URL, MKDOCS_YML, REPO, SITES
+from tests.conftest import DESK_URL, MKDOCS_YML, REPO, SITES, MkDocsConfigLoader
 
 MATERIALX = Path(
     os.environ.get("BRIEFSITE_MATERIALX", REPO / ".venv-materialx" / "bin" / "properdocs")
@@ -93,13 +93,6 @@ def build_with_materialx(root: Path) -> Path:
     (root / "properdocs.yml").write_text(documented("# properdocs.yml"))
     run([executable(MATERIALX), "build", "--strict", "-q", "-f", "properdocs.yml"], root)
     return root / "site"
-
-
-class MkDocsConfigLoader(yaml.SafeLoader):
-    """`mkdocs.yml` read as MkDocs reads it with no variable set: `!ENV [NAME, default]`."""
-
-
-MkDocsConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 def build_with_zensical(root: Path) -> Path:
