@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, sync_playwright
 
@@ -61,6 +62,13 @@ actors:
   - Someone
 ---
 """
+
+
+class MkDocsConfigLoader(yaml.SafeLoader):
+    """`mkdocs.yml` read as MkDocs reads it with no variable set: `!ENV [NAME, default]`."""
+
+
+MkDocsConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 class Site:

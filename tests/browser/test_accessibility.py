@@ -28,7 +28,7 @@ from tests.browser.conftest import (
     reading,
     serve,
 )
-from tests.conftest import REPO, run_mkdocs_build
+from tests.conftest import REPO, MkDocsConfigLoader, run_mkdocs_build
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 SEVERE = {"serious", "critical"}
@@ -99,8 +99,9 @@ def test_fixture_site_content_has_no_serious_violation(
 def material_only(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The demo's theme settings around one hand-written paragraph, without our plugin."""
     root = tmp_path_factory.mktemp("material-baseline")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text())
-    config["plugins"] = [name for name in config["plugins"] if name != "briefsite"]
+    config = yaml.load((REPO / "mkdocs.yml").read_text(), Loader=MkDocsConfigLoader)
+    # A plugin is a name, or a one-key mapping of its name to its settings.
+    config["plugins"] = [entry for entry in config["plugins"] if "briefsite" not in entry]
     config.pop("nav", None)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
     (root / "docs").mkdir()

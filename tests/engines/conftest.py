@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import DESK_URL, MKDOCS_YML, REPO, SITES
+from tests.conftest import DESK_URL, MKDOCS_YML, REPO, SITES, MkDocsConfigLoader
 
 MATERIALX = Path(
     os.environ.get("BRIEFSITE_MATERIALX", REPO / ".venv-materialx" / "bin" / "properdocs")
@@ -97,7 +97,7 @@ def build_with_materialx(root: Path) -> Path:
 
 def build_with_zensical(root: Path) -> Path:
     """`briefsite render`, the hand-written pages beside it, then Zensical on the tree."""
-    site = yaml.safe_load((root / "mkdocs.yml").read_text())
+    site = yaml.load((root / "mkdocs.yml").read_text(), Loader=MkDocsConfigLoader)
     folder = root / "zensical"
     address = ["--site-url", site["site_url"]] if "site_url" in site else []
     render = ["render", "--out", folder / "docs", "--site-name", site["site_name"], *address]
