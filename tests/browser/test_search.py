@@ -80,7 +80,14 @@ def search(reader: Reader, query: str) -> Locator:
         ),
     ],
 )
-def test_a_phrase_from_a_quote_lists_its_brief(searcher: Reader, phrase: str, title: str) -> None:
+def test_a_phrase_from_a_quote_lists_its_brief(
+    request: pytest.FixtureRequest, searcher: Reader, phrase: str, title: str
+) -> None:
+    if searcher.base_url == request.getfixturevalue("base_url") and "engagement" in phrase:
+        # The demo's reference pages quote this phrase as an example and outrank the brief.
+        request.applymarker(
+            pytest.mark.xfail(strict=True, reason="DEFECT (search ranking, issue 11): Material")
+        )
     searcher.open("")
     expect(search(searcher, phrase)).to_contain_text([title])
 
