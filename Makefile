@@ -87,8 +87,9 @@ test-browser: $(STAMP) $(NODE_STAMP)
 properties-long: $(STAMP)
 	BRIEFSITE_PROPERTY_SCALE=40 $(BIN)/pytest tests/test_properties.py --hypothesis-show-statistics -p no:cacheprovider
 
+# Side by side at N = 1,000 and 10,000 (docs/performance.md); BENCH="--quick" for N = 200.
 bench: $(STAMP)
-	$(BIN)/python bench/build_scale.py
+	$(BIN)/python bench/compare.py $(BENCH)
 
 # The PNGs of docs/images/ (README, docs): the demo site in headless Chromium.
 screenshots: $(STAMP)
