@@ -17,15 +17,17 @@ from tests.conftest import MKDOCS_YML
 ACTOR = "famous"
 
 
-def write_famous_site(root: Path, count: int) -> None:
-    """A site whose actor `famous` is named in `count` briefs, spread over 2015–2024."""
+def write_famous_site(root: Path, count: int, years: int = 10) -> None:
+    """A site whose actor `famous` is named in `count` briefs, spread over `years` years
+    from 2015."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(MKDOCS_YML)
     actors = root / "briefs" / "actors"
     actors.mkdir(parents=True, exist_ok=True)
     (actors / f"{ACTOR}.md").write_text("---\nname: Famous Group\ntype: armed group\n---\n")
     for number in range(count):
-        year, month, day = 2015 + number % 10, 1 + number // 10 % 12, 1 + number // 120 % 28
+        year, month = 2015 + number % years, 1 + number // years % 12
+        day = 1 + number // (12 * years) % 28
         quote = f"quotes:\n  - by: Famous Group\n    text: Statement number {number}.\n"
         path = root / "briefs" / str(year) / f"{year}-{month:02d}-{day:02d}-brief-{number}.md"
         path.parent.mkdir(exist_ok=True)

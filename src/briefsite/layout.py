@@ -37,9 +37,10 @@ def actor_page(actor_id: str) -> str:
     return f"actors/{actor_id}.md"
 
 
-def actor_year_page(actor_id: str, year: int) -> str:
-    """The briefs and quotes of one year of a prolific actor (the actor page shows the latest)."""
-    return f"actors/{actor_id}/{year}.md"
+def actor_year_page(actor_id: str, year: int, page: int = 1) -> str:
+    """The briefs and quotes of one year of a prolific actor (the actor page shows the latest);
+    a year too full for one page goes on over `2024-2`, `2024-3`…"""
+    return f"actors/{actor_id}/{year}{f'-{page}' if page > 1 else ''}.md"
 
 
 def actor_type_page(type_slug: str) -> str:
@@ -111,8 +112,8 @@ class Links:
     def actor_feed(self, actor_id: str) -> Markup:
         return self.to(actor_feed(actor_id))
 
-    def actor_year(self, actor_id: str, year: int) -> Markup:
-        return self.to(actor_year_page(actor_id, year))
+    def actor_year(self, actor_id: str, year: int, page: int = 1) -> Markup:
+        return self.to(actor_year_page(actor_id, year, page))
 
     def actor_type(self, type_slug: str) -> Markup:
         return self.to(actor_type_page(type_slug))

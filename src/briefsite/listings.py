@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefsite.index import Appearance, Group
 from briefsite.model import Actor, Brief
@@ -26,13 +26,39 @@ MONTHS = (
 """Month names in English, whatever the machine's locale."""
 
 
+YEAR_PAGE_BRIEFS = 300
+YEAR_PAGE_QUOTES = 150
+"""At most this many briefs and quotes on one page of an actor's year: a year in which an
+actor is named a thousand times takes several pages, each light."""
+
+
 @dataclass(frozen=True)
 class ActorYear:
-    """One year of a prolific actor's briefs and quotes, on a page of its own."""
+    """One year of a prolific actor's briefs and quotes, on pages of its own."""
 
     year: int
     appearances: tuple[Appearance, ...]
     quotes: tuple[tuple[Brief, ResolvedQuote], ...]
+    pages: int = 1
+    """How many pages the whole year takes."""
+    page: int = 0
+    """0 for the whole year; else which of its pages this is, from 1."""
+
+    @property
+    def quote_pages(self) -> int:
+        """How many of the whole year's pages carry quotes."""
+        return -(-len(self.quotes) // YEAR_PAGE_QUOTES)
+
+    def on_page(self, page: int) -> ActorYear:
+        """The briefs and quotes of the year's page `page` (from 1)."""
+        briefs = (page - 1) * YEAR_PAGE_BRIEFS
+        quotes = (page - 1) * YEAR_PAGE_QUOTES
+        return replace(
+            self,
+            appearances=self.appearances[briefs : briefs + YEAR_PAGE_BRIEFS],
+            quotes=self.quotes[quotes : quotes + YEAR_PAGE_QUOTES],
+            page=page,
+        )
 
 
 def alphabetical(actors: list[Actor]) -> list[tuple[str, list[Actor]]]:
@@ -83,6 +109,10 @@ def actor_years(
     for quote in quotes:
         by_year.setdefault(quote[0].date.year, ([], []))[1].append(quote)
     return [
-        ActorYear(year, tuple(found), tuple(said))
+        ActorYear(year, tuple(found), tuple(said), _pages(len(found), len(said)))
         for year, (found, said) in sorted(by_year.items(), reverse=True)
     ]
+
+
+def _pages(briefs: int, quotes: int) -> int:
+    return max(1, -(-briefs // YEAR_PAGE_BRIEFS), -(-quotes // YEAR_PAGE_QUOTES))

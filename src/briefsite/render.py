@@ -331,15 +331,16 @@ class _PageRenderer:
             years = listings.actor_years(appearances, quotes) if prolific else []
             yield self._actor_page(actor, appearances, quotes, years)
             for year in years:
-                path = layout.actor_year_page(actor.id, year.year)
-                yield self._listing(
-                    "actor_year.md.j2",
-                    path,
-                    f"{actor.name} in {year.year}",
-                    actor=actor,
-                    year=year,
-                    years=years,
-                )
+                for number in range(1, year.pages + 1):
+                    part = f", page {number} of {year.pages}" if year.pages > 1 else ""
+                    yield self._listing(
+                        "actor_year.md.j2",
+                        layout.actor_year_page(actor.id, year.year, number),
+                        f"{actor.name} in {year.year}{part}",
+                        actor=actor,
+                        year=year.on_page(number),
+                        years=years,
+                    )
 
     def _actor_page(
         self,
