@@ -53,7 +53,10 @@ def preview_seconds(root: Path, mkdocs: Path, env: dict[str, str]) -> float:
             if wait_for([page], "</html>", STARTUP_LIMIT) == float("inf"):
                 return float("inf")
             actors = sorted(set(ACTOR_LINK.findall(fetch(page) or "")))
-            urls = [page, *(f"{base}actors/{actor}/" for actor in actors)]
+            # The actor pages that list this brief: a famous actor's page lists only its
+            # latest briefs, and this one may be on a year page instead.
+            listing = [f"{base}actors/{actor}/" for actor in actors]
+            urls = [page, *(url for url in listing if brief.stem in (fetch(url) or ""))]
             marker = f"Previewed{int(time.time())}"
             text = brief.read_text(encoding="utf-8").replace("title: ", f"title: {marker} ", 1)
             brief.write_text(text, encoding="utf-8")
