@@ -84,9 +84,11 @@ def test_a_phrase_from_a_quote_lists_its_brief(
     request: pytest.FixtureRequest, searcher: Reader, phrase: str, title: str
 ) -> None:
     if searcher.base_url == request.getfixturevalue("base_url") and "engagement" in phrase:
-        # The demo's reference pages quote this phrase as an example and outrank the brief.
+        # The demo's reference pages quote this phrase as an example and may outrank the
+        # brief, as their wording changes: not strict, since the strict test of the same
+        # defect is test_every_quote_typed_in_full_lists_its_brief.
         request.applymarker(
-            pytest.mark.xfail(strict=True, reason="DEFECT (search ranking, issue 11): Material")
+            pytest.mark.xfail(strict=False, reason="DEFECT (search ranking, issue 11): Material")
         )
     searcher.open("")
     expect(search(searcher, phrase)).to_contain_text([title])
