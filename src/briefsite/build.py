@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -43,6 +43,8 @@ class BuildResult:
     index: SiteIndex | None = None
     """What the pages were made from (None with errors): outputs the engine writes after
     the pages, such as a search index, read it."""
+    markdown: MarkdownRenderer | None = field(default=None, compare=False, repr=False)
+    """The build's renderer, with every text it rendered: those outputs reuse it."""
 
     @property
     def ok(self) -> bool:
@@ -140,7 +142,7 @@ def build_site(
             raise
         return BuildResult((), (*checked.problems, problem))
     files = output_files(index, target.urls, site_name, markdown)
-    return BuildResult(tuple(pages), checked.problems, files, index)
+    return BuildResult(tuple(pages), checked.problems, files, index, markdown)
 
 
 def output_files(

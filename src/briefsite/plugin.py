@@ -21,7 +21,6 @@ from mkdocs.structure.pages import Page
 from briefsite import layout, prerender
 from briefsite.build import BuildResult, build_site
 from briefsite.dialect import MATERIAL, PAGEFIND
-from briefsite.index import SiteIndex
 from briefsite.outputs import pagefind
 from briefsite.outputs.search import SETTINGS, search_records, uses_pagefind
 from briefsite.provenance.cache import CACHE_DIR
@@ -124,10 +123,10 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         assert self._result is not None, "on_pre_build always runs first"
         written, self._last_written = self._last_written, {}
         for path, content, inclusion in _generated_files(self._result):
+            kind = File
             if self._dirty:
                 self._last_written[path] = hash(content)
-            unchanged = written.get(path) == hash(content)
-            kind = _Unchanged if unchanged else File
+                kind = _Unchanged if written.get(path) == hash(content) else File
             files.append(kind.generated(config, path, content=content, inclusion=inclusion))
         if config.nav is None:
             config.nav = _default_nav(self._result, files)
@@ -221,10 +220,10 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
                 f"{workers} worker process{'es' * (workers != 1)}"
             )
         self._stop_workers()
-        index = self._result.index if self._result is not None else None
-        if self._pagefind and index is not None:
+        result = self._result
+        if self._pagefind and result is not None and result.index is not None:
             language = config.theme.get("language") or "en"
-            pages = self._search_pages(config, index, language)
+            pages = self._search_pages(config, result, language)
             try:
                 pagefind.write_index(
                     Path(config.site_dir), pages, language, PAGEFIND.exclude_selectors
@@ -235,11 +234,13 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         self._hand_written = []
 
     def _search_pages(
-        self, config: MkDocsConfig, index: SiteIndex, language: str
+        self, config: MkDocsConfig, result: BuildResult, language: str
     ) -> Iterator[tuple[str, str]]:
         """Each searchable page as Pagefind reads it: its path in the site and its record."""
+        assert result.index is not None, "a valid build has its index"
         urls = UrlPolicy(config.site_url or "", config.use_directory_urls)
-        for record in search_records(index):
+        # The build's renderer: the summaries were rendered for the pages already.
+        for record in search_records(result.index, result.markdown):
             yield urls.output_file(record.page), PAGEFIND.record(record, language)
         for path, title, html in self._hand_written:
             yield path, PAGEFIND.page(title, html, language)

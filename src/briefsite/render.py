@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -215,11 +215,8 @@ class _PageRenderer:
             "Actors",
             in_nav=True,
             groups=listings.alphabetical(index.actors_by_name()),
-            counts=self._counts(),
-            types=[
-                (type_slug, label, len(found))
-                for type_slug, label, found in listings.by_type(self.index.actors_by_name())
-            ],
+            counts=self._counts,
+            types=[(type_slug, label, len(found)) for type_slug, label, found in self._types],
         )
         for template, path, title, groups in (
             ("tags_index.md.j2", layout.TAGS_INDEX, "Tags", index.tags),
@@ -274,13 +271,13 @@ class _PageRenderer:
             yield self._group_page(
                 "publisher.md.j2", layout.publisher_page, layout.publisher_feed, group
             )
-        for type_slug, label, found in listings.by_type(self.index.actors_by_name()):
+        for type_slug, label, found in self._types:
             yield self._listing(
                 "actor_type.md.j2",
                 layout.actor_type_page(type_slug),
                 label,
                 actors_of_type=found,
-                counts=self._counts(),
+                counts=self._counts,
             )
 
     def _group_page(
@@ -299,8 +296,15 @@ class _PageRenderer:
             briefs=[item.brief for item in group.briefs],
         )
 
+    @cached_property
     def _counts(self) -> dict[str, int]:
+        """Briefs per actor id, for the actor lists."""
         return {key: len(value) for key, value in self.index.appearances.items()}
+
+    @cached_property
+    def _types(self) -> list[tuple[str, str, list[Actor]]]:
+        """Each actor type with actors, for the actors index and the type pages."""
+        return listings.by_type(self.index.actors_by_name())
 
     def brief_pages(self) -> Iterator[RenderedPage]:
         for item in self.index.briefs:

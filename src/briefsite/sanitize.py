@@ -110,9 +110,6 @@ def _cleaner(internal: set[str]) -> nh3.Cleaner:
     )
 
 
-_CLEANER = _cleaner(set())
-
-
 _RAW_HTML_CLEANER = nh3.Cleaner(
     tags=set(ALLOWED_TAGS - {"a"}),
     attributes=_ATTRIBUTES,
@@ -155,10 +152,6 @@ class _LinksOut(Treeprocessor):
             else:
                 element.tag = "span"
                 element.attrib.clear()
-
-
-def clean_html(fragment: str) -> str:
-    return str(_CLEANER.clean(fragment))
 
 
 def _new_markdown(link: Callable[[str, str | None], etree.Element]) -> markdown.Markdown:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import version
 
-import trafilatura
 from lxml import etree
 
 EXTRACTOR = f"trafilatura {version('trafilatura')}"
@@ -58,6 +57,8 @@ def decode(body: bytes, content_type: str) -> str:
 def article_text(html: str) -> str:
     """The article's text, paragraphs separated by newlines; empty when there is none
     (a paywall, a page drawn by scripts, a file that is no article)."""
+    import trafilatura  # a tenth of a second: only `verify` and `new --url` pay for it
+
     try:
         text = trafilatura.extract(
             html,
@@ -75,6 +76,8 @@ def article_text(html: str) -> str:
 
 def page_metadata(html: str, url: str) -> PageMetadata:
     """Title, date, author and publisher from Open Graph, JSON-LD and `<meta>` tags."""
+    import trafilatura
+
     try:
         found = trafilatura.extract_metadata(html, default_url=url)
     except (etree.LxmlError, ValueError, TypeError, RecursionError):
