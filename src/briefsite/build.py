@@ -14,14 +14,16 @@ from briefsite.dialect import MATERIAL, Dialect
 from briefsite.errors import Problem, error, has_errors
 from briefsite.index import SiteIndex, build_index
 from briefsite.load import ContentFile, Kind, find_content_files, read_document
+from briefsite.memo import Memo
 from briefsite.model import Actor, Brief
 from briefsite.outputs import OutputFile
 from briefsite.provenance.marks import read_checks
-from briefsite.readcache import Entry, ReadCache
+from briefsite.readcache import Entry, Kept, ReadCache
 from briefsite.renames import former_id_problems
 from briefsite.render import RenderedPage, Target, make_environment, render_site
 from briefsite.resolve import resolve
 from briefsite.sanitize import MarkdownRenderer
+from briefsite.session import Session
 from briefsite.similar import near_duplicate_warnings
 from briefsite.urls import UrlPolicy
 from briefsite.validate import validate_actor, validate_brief
@@ -58,15 +60,16 @@ def check_site(
     *,
     cache: Path | None = None,
     index: bool = True,
+    kept: Kept | None = None,
 ) -> CheckResult:
     """Read and cross-check every brief and actor file under `briefs_dir`.
 
     Cross-file checks (actors, quotes, duplicate ids) always see every file; `only`
     limits which files' problems are reported. With `cache` (a folder), files unchanged
-    since the last run are not read again (`readcache`). Without `index`, only the
-    problems are wanted: the result's index is None.
+    since the last run are not read again (`readcache`; `kept`: by this process). Without
+    `index`, only the problems are wanted: the result's index is None.
     """
-    briefs, actors, problems = read_content(root, briefs_dir, cache)
+    briefs, actors, problems = read_content(root, briefs_dir, cache, kept)
     resolution, resolve_problems = resolve(briefs, actors)
     problems += resolve_problems
     problems += former_id_problems(resolution)
@@ -79,14 +82,14 @@ def check_site(
 
 
 def read_content(
-    root: Path, briefs_dir: Path, cache: Path | None = None
+    root: Path, briefs_dir: Path, cache: Path | None = None, kept: Kept | None = None
 ) -> tuple[list[Brief], list[Actor], list[Problem]]:
     """Every valid brief and actor under `briefs_dir`, and the problems of the others;
     files unchanged since the last run with the same `cache` folder are not read again."""
     files, problems = find_content_files(root, briefs_dir)
     briefs: list[Brief] = []
     actors: list[Actor] = []
-    read = ReadCache(cache)
+    read = ReadCache(cache, kept)
     for file in files:
         entry = read.get(file.display, file.kind.value, file.path)
         if entry is None:
@@ -111,28 +114,36 @@ def build_site(
     site_name: str = "",
     dialect: Dialect = MATERIAL,
     cache: Path | None = None,
+    session: Session | None = None,
 ) -> BuildResult:
     """Every generated page and file, or none at all and the problems that prevent them.
 
     `urls` says where the site is served, so feeds, exports and structured data carry final
     URLs; `dialect` how the engine and theme spell the marks pages carry; `cache` is
-    `check_site`'s.
+    `check_site`'s. A `session` kept by the caller between builds of one process (a
+    preview) reuses whatever an edit left unchanged: the same bytes, sooner.
     """
-    checked = check_site(root, briefs_dir, cache=cache)
+    kept = session.read if session is not None else None
+    checked = check_site(root, briefs_dir, cache=cache, kept=kept)
     if checked.index is None:
         return BuildResult((), checked.problems)
     briefs = (item.brief for item in checked.index.briefs)
     checks = read_checks(root, briefs)
     index = replace(checked.index, quote_checks=checks.quotes, source_checks=checks.sources)
-    environment = make_environment(templates_dir)
-    # Templates do not change within one build: no file check at every include (a fifth of
-    # the rendering time).
-    environment.auto_reload = False
     target = Target(dialect, urls or UrlPolicy(), site_name)
-    # One per build: pages, feeds and export share its renderings.
-    markdown = MarkdownRenderer(index.links, target.urls)
+    if session is None:
+        environment = make_environment(templates_dir)
+        # Templates do not change within one build: no file check at every include (a fifth
+        # of the rendering time).
+        environment.auto_reload = False
+        # One per build: pages, feeds and export share its renderings.
+        markdown = MarkdownRenderer(index.links, target.urls)
+    else:
+        environment = session.environment(templates_dir)
+        markdown = session.markdown(index.links, target.urls)
+    memo = session.pages if session is not None else None
     try:
-        pages = render_site(index, environment, target, markdown)
+        pages = render_site(index, environment, target, markdown, memo)
     except Exception as exc:
         # Templates are the maintainers' code: a broken override is reported, not hidden,
         # whatever it raises (a typo, or a helper called wrongly); a fault of the core is not
@@ -141,21 +152,27 @@ def build_site(
         if problem is None:
             raise
         return BuildResult((), (*checked.problems, problem))
-    files = output_files(index, target.urls, site_name, markdown)
+    feeds = session.feeds if session is not None else None
+    files = output_files(index, target.urls, site_name, markdown, feeds)
     return BuildResult(tuple(pages), checked.problems, files, index, markdown)
 
 
 def output_files(
-    index: SiteIndex, urls: UrlPolicy, site_name: str, markdown: MarkdownRenderer | None = None
+    index: SiteIndex,
+    urls: UrlPolicy,
+    site_name: str,
+    markdown: MarkdownRenderer | None = None,
+    feed_memo: Memo[OutputFile] | None = None,
 ) -> tuple[OutputFile, ...]:
-    """Feeds, data exports and redirects, each written once from the whole index."""
+    """Feeds, data exports and redirects, each written once from the whole index; feeds
+    unchanged since the build `feed_memo` remembers are that build's."""
     # Imported here: `briefsite check` needs none of them (SQLite and feed libraries).
     from briefsite.outputs import database, export, feeds, redirects
 
     markdown = markdown or MarkdownRenderer(index.links, urls)
     briefs, actors = export.export_records(index, urls, markdown)
     return (
-        *feeds.feed_files(index, urls, site_name, markdown),
+        *feeds.feed_files(index, urls, site_name, markdown, feed_memo),
         *export.json_files(briefs, actors),
         database.database_file(briefs, actors),
         *redirects.redirect_files(index, urls),

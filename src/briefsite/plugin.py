@@ -25,6 +25,7 @@ from briefsite.outputs import pagefind
 from briefsite.outputs.search import SETTINGS, search_records, uses_pagefind
 from briefsite.provenance.cache import CACHE_DIR
 from briefsite.provenance.manifest import MANIFEST_DIR
+from briefsite.session import Session
 from briefsite.urls import UrlPolicy
 
 log = get_plugin_logger(__name__)
@@ -76,12 +77,15 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         """Under `serve --dirty`: a hash of each generated file's content, by path, as the
         last build wrote it."""
         self._nav: Navigation | None = None
+        # Only under `mkdocs serve`: what a rebuild reuses of the last (`session`).
+        self._session: Session | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`.
         self._serving = command == "serve"
         # `mkdocs serve --dirty`: MkDocs renders only the files whose `is_modified()` is true.
         self._dirty = self._serving and dirty
+        self._session = Session() if self._serving else None
 
     def _folder(self, config: MkDocsConfig, name: str) -> Path:
         return Path(config.config_file_path).parent / name
@@ -104,6 +108,7 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
             site_name=config.site_name,
             dialect=MATERIAL,
             cache=self._folder(config, CACHE_DIR),
+            session=self._session,
         )
         for problem in self._result.problems:
             if not problem.is_error:

@@ -5,6 +5,10 @@ modification time in nanoseconds) is unchanged since the last run is not read ag
 cache is one file under the site's cache folder (`.briefsite-cache/read.pickle`, outside
 git). A cache that is missing, damaged, written by another version of briefsite's code, or
 holding anything but briefsite's own records is ignored and rewritten: never an error.
+
+A process that reads the same files again and again (`mkdocs serve`) keeps the records in
+memory (`Kept`) as well: an unchanged file then gives the very objects it gave last time,
+which later stages compare by identity at no cost.
 """
 
 from __future__ import annotations
@@ -39,12 +43,26 @@ class _Record:
     entry: Entry
 
 
-class ReadCache:
-    """Entries by display path; `get` answers only for an unchanged file of the same kind."""
+class Kept:
+    """The records of the last run in this process, by display path: empty until a run."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self) -> None:
+        self.records: dict[str, _Record] | None = None
+
+
+class ReadCache:
+    """Entries by display path; `get` answers only for an unchanged file of the same kind.
+
+    With `kept`, the records of the last run in this process are used, rather than the
+    cache file's, and the records of this run replace them on `save`."""
+
+    def __init__(self, folder: Path | None, kept: Kept | None = None) -> None:
         self.path = None if folder is None else folder / CACHE_FILE
-        self._old: dict[str, _Record] = _load(self.path) if self.path else {}
+        self._kept = kept
+        if kept is not None and kept.records is not None:
+            self._old: dict[str, _Record] = kept.records
+        else:
+            self._old = _load(self.path) if self.path else {}
         self._new: dict[str, _Record] = {}
 
     def get(self, display: str, kind: str, path: Path) -> Entry | None:
@@ -62,6 +80,8 @@ class ReadCache:
 
     def save(self) -> None:
         """Write the entries used or made in this run (files gone since are dropped)."""
+        if self._kept is not None:
+            self._kept.records = self._new
         if self.path is None or self._new == self._old:
             return
         try:
@@ -139,4 +159,4 @@ def _fingerprint() -> str:
     return digest.hexdigest()
 
 
-__all__ = ["CACHE_FILE", "ReadCache"]
+__all__ = ["CACHE_FILE", "Kept", "ReadCache"]

@@ -20,6 +20,7 @@ from briefsite import layout, listings
 from briefsite.chart import timeline_svg
 from briefsite.dialect import MATERIAL, Dialect, PageMeta
 from briefsite.index import Appearance, Group, SiteIndex, month_key
+from briefsite.memo import Memo, comparable
 from briefsite.model import Actor, Brief
 from briefsite.outputs.head import FeedLink, Head
 from briefsite.outputs.search import quote_anchor
@@ -96,18 +97,26 @@ def render_site(
     environment: jinja2.Environment,
     target: Target | None = None,
     markdown: MarkdownRenderer | None = None,
+    memo: Memo[RenderedPage] | None = None,
 ) -> list[RenderedPage]:
     """Every generated page, in a stable order. `markdown` may be shared with the outputs
-    of the same build, so that each text is rendered once."""
+    of the same build, so that each text is rendered once; `memo`, kept by the caller
+    between builds, gives back unchanged pages without rendering them again."""
     target = target or Target()
     markdown = markdown or MarkdownRenderer(index.links, target.urls)
-    renderer = _PageRenderer(index, environment, target, markdown)
-    return [
+    if memo is not None:
+        checks = tuple(index.quote_checks.items())
+        memo.start((environment, markdown, target, tuple(index.actors.items()), checks))
+    renderer = _PageRenderer(index, environment, target, markdown, memo)
+    pages = [
         *renderer.index_pages(),
         *renderer.listing_pages(),
         *renderer.brief_pages(),
         *renderer.actor_pages(),
     ]
+    if memo is not None:
+        memo.finish()
+    return pages
 
 
 class Partials:
@@ -140,8 +149,10 @@ class _PageRenderer:
         environment: jinja2.Environment,
         target: Target,
         markdown: MarkdownRenderer,
+        memo: Memo[RenderedPage] | None = None,
     ) -> None:
         self.index = index
+        self.memo = memo
         self.environment = environment
         self.dialect = target.dialect
         self.urls = target.urls
@@ -157,6 +168,16 @@ class _PageRenderer:
         *,
         in_nav: bool = False,
         **context: Any,
+    ) -> RenderedPage:
+        if self.memo is None:
+            return self._render(template, path, page, in_nav, context)
+        inputs = (template, page, in_nav, comparable(context))
+        return self.memo.get(
+            path, inputs, partial(self._render, template, path, page, in_nav, context)
+        )
+
+    def _render(
+        self, template: str, path: str, page: PageMeta, in_nav: bool, context: dict[str, Any]
     ) -> RenderedPage:
         body = self.environment.get_template(template).render(
             links=layout.Links(path),

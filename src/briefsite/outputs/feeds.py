@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 from feedgen.entry import FeedEntry
@@ -16,6 +17,7 @@ from feedgen.feed import FeedGenerator
 
 from briefsite import characters, layout
 from briefsite.index import SiteIndex
+from briefsite.memo import Memo
 from briefsite.outputs import OutputFile
 from briefsite.resolve import ResolvedBrief
 from briefsite.sanitize import MarkdownRenderer
@@ -48,13 +50,28 @@ class _Feed:
 
 
 def feed_files(
-    index: SiteIndex, urls: UrlPolicy, site_name: str, markdown: MarkdownRenderer | None = None
+    index: SiteIndex,
+    urls: UrlPolicy,
+    site_name: str,
+    markdown: MarkdownRenderer | None = None,
+    memo: Memo[OutputFile] | None = None,
 ) -> list[OutputFile]:
-    """Every feed, in a stable order: the site's, then each actor's, tag's and publisher's."""
+    """Every feed, in a stable order: the site's, then each actor's, tag's and publisher's.
+
+    `memo`, kept by the caller between builds, gives back each feed whose briefs, title and
+    links are the same as last time (see `memo`)."""
     # Atom requires a title; a core caller need not name the site.
     site_name = xml_text(site_name).strip() or UNNAMED_SITE
     writer = _FeedWriter(index, urls, site_name, markdown or MarkdownRenderer(index.links, urls))
-    return [writer.write(feed) for feed in _feeds(index, site_name)]
+    if memo is None:
+        return [writer.write(feed) for feed in _feeds(index, site_name)]
+    # What any feed may show besides its own briefs: actors' names, summaries' links, URLs.
+    actors = tuple(index.actors.items())
+    memo.start((urls, site_name, writer.markdown, actors, writer.site_updated))
+    feeds = _feeds(index, site_name)
+    files = [memo.get(feed.path, feed, partial(writer.write, feed)) for feed in feeds]
+    memo.finish()
+    return files
 
 
 def _feeds(index: SiteIndex, site_name: str) -> Iterator[_Feed]:

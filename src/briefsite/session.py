@@ -1,0 +1,74 @@
+"""What one preview process keeps between builds, so that a rebuild after an edit redoes
+only what the edit changed, and gives the very bytes a fresh build gives.
+
+The caller (the MkDocs adapter under `mkdocs serve`) makes one `Session` and passes it
+to every `build_site`. Each part is reused only while its inputs are equal to last
+time's: the files read (by stamp), the template environment (by the templates' bytes),
+the Markdown renderer (by the prose links and the URL policy), and the pages and feeds
+(by everything they are made of: `memo`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from briefsite.memo import Memo
+from briefsite.outputs import OutputFile
+from briefsite.prose import LinkTarget
+from briefsite.readcache import Kept
+from briefsite.render import RenderedPage, make_environment
+from briefsite.sanitize import MarkdownRenderer
+from briefsite.urls import UrlPolicy
+
+
+class Session:
+    def __init__(self) -> None:
+        self.read = Kept()
+        self.pages: Memo[RenderedPage] = Memo()
+        self.feeds: Memo[OutputFile] = Memo()
+        self._environment: tuple[str, jinja2.Environment] | None = None
+        self._markdown: tuple[Any, MarkdownRenderer] | None = None
+
+    def environment(self, templates_dir: Path | None) -> jinja2.Environment:
+        """The last build's environment (its templates compiled already) while no template
+        changed; else a new one."""
+        fingerprint = _templates_fingerprint(templates_dir)
+        if self._environment is None or self._environment[0] != fingerprint:
+            environment = make_environment(templates_dir)
+            # The memo notices a changed template, not Jinja at each include (see build_site).
+            environment.auto_reload = False
+            self._environment = (fingerprint, environment)
+        return self._environment[1]
+
+    def markdown(self, links: Mapping[str, LinkTarget], urls: UrlPolicy) -> MarkdownRenderer:
+        """The last build's renderer, with every text it rendered, while the prose links'
+        targets and the URL policy are the same: a text renders to the same HTML."""
+        key = (tuple(links.items()), urls)
+        if self._markdown is None or self._markdown[0] != key:
+            self._markdown = (key, MarkdownRenderer(links, urls))
+        return self._markdown[1]
+
+
+def _templates_fingerprint(templates_dir: Path | None) -> str:
+    """A digest of every template a build may load: the site's and the package's."""
+    digest = hashlib.sha256()
+    package = Path(str(resources.files("briefsite") / "templates"))
+    folders = [package] if templates_dir is None else [package, templates_dir]
+    for number, folder in enumerate(folders):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                name = path.relative_to(folder).as_posix()
+                digest.update(f"{number}:{name}:{path.stat().st_size}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+__all__ = ["Session"]
