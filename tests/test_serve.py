@@ -9,16 +9,26 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from tests.conftest import MINIMAL_BRIEF, Site, engine_command
+from tests.test_search import ACTOR, BRIEF, fragments, pagefind_site
 
 # Every test serves the site through `serve` below.
 pytestmark = pytest.mark.site_build
 
 PAGE = "briefs/2024-02-09-a/"
+OVERRIDE = """\
+{% extends "briefsite/brief.md.j2" %}
+{% block title %}
+# Brief overridden: {{ brief.title }}{{ dialect.heading_id("brief-title") }}
+{% endblock %}
+"""
 
 
 def free_port() -> int:
@@ -126,3 +136,70 @@ def test_a_dirty_serve_shows_an_edit_on_its_brief_actor_and_index_pages(
 def without_reload_ids(page: str) -> str:
     """The page without the build ids MkDocs' live-reload script carries."""
     return re.sub(r"reload\(\d+, \d+\)", "reload()", page)
+
+
+@contextmanager
+def serve_builds(site: Site, site_dir: Path) -> Iterator[Callable[[], None]]:
+    """Builds as `mkdocs serve --dirty` runs them: one plugin object, its config read anew
+    for each build. Gives the function that rebuilds, after the first build."""
+    config_file = str(site.root / "mkdocs.yml")
+    config = load_config(config_file=config_file, site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=True)
+
+    def rebuild() -> None:
+        build(load_config(config_file=config_file, site_dir=str(site_dir)), dirty=True)
+
+    try:
+        build(config, dirty=True)
+        yield rebuild
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_serve_rebuilds_show_edits_to_a_brief_an_actor_and_a_template(
+    site: Site, tmp_path: Path
+) -> None:
+    """What each kind of edit changes shows after the rebuild; what it does not stays."""
+    pagefind_site(site)
+    site_dir = tmp_path / "served"
+    page = site_dir / "briefs" / "2023-05-01-resume" / "index.html"
+    actor = site_dir / "actors" / "kataib-hezbollah" / "index.html"
+    with serve_builds(site, site_dir) as rebuild:
+        site.brief("2023-05-01-resume", BRIEF.replace("Militia vows", "Edited militia vows"))
+        rebuild()
+        assert "Edited militia vows" in page.read_text()
+        assert "Edited militia vows" in actor.read_text()
+        site.actor("kataib-hezbollah", ACTOR.replace("name: Kataib", "name: Renamed Kataib"))
+        rebuild()
+        assert "Renamed Kataib Hezbollah" in page.read_text()
+        site.write("templates/brief.md.j2", OVERRIDE)
+        rebuild()
+        assert "Brief overridden" in page.read_text()
+        assert "Brief overridden" not in actor.read_text()
+
+
+def test_serve_writes_the_search_index_after_the_pages_and_keeps_it_current(
+    site: Site, tmp_path: Path
+) -> None:
+    pagefind_site(site)
+    site_dir = tmp_path / "served"
+    with serve_builds(site, site_dir) as rebuild:
+        wait_for(lambda: "/briefs/2023-05-01-resume/" in search_titles(site_dir))
+        site.brief("2023-05-01-resume", BRIEF.replace("Militia vows", "Edited militia vows"))
+        rebuild()
+        edited = "Edited militia vows to resume attacks"
+        wait_for(lambda: edited in search_titles(site_dir).values())
+        bundle = (site_dir / "pagefind" / "pagefind-entry.json").stat().st_mtime_ns
+        # The same pages again (an unchanged file saved): the index in place is theirs.
+        (site.root / "briefs" / "2023-05-01-resume.md").touch()
+        rebuild()
+        time.sleep(2)  # longer than this tiny site's index takes
+        assert (site_dir / "pagefind" / "pagefind-entry.json").stat().st_mtime_ns == bundle
+
+
+def search_titles(site_dir: Path) -> dict[str, str]:
+    """Each page's title in the site's Pagefind index, by URL; none while it is missing."""
+    try:
+        return {url: page["meta"]["title"] for url, page in fragments(site_dir).items()}
+    except OSError:
+        return {}

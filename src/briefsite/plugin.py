@@ -77,8 +77,10 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         """Under `serve --dirty`: a hash of each generated file's content, by path, as the
         last build wrote it."""
         self._nav: Navigation | None = None
-        # Only under `mkdocs serve`: what a rebuild reuses of the last (`session`).
+        # Only under `mkdocs serve`: what a rebuild reuses of the last (`session`), and the
+        # search index written after each build, in the background.
         self._session: Session | None = None
+        self._search: pagefind.Background | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across the rebuilds of one `mkdocs serve`.
@@ -86,6 +88,11 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         # `mkdocs serve --dirty`: MkDocs renders only the files whose `is_modified()` is true.
         self._dirty = self._serving and dirty
         self._session = Session() if self._serving else None
+        self._search = pagefind.Background(_search_failed) if self._serving else None
+
+    def on_shutdown(self) -> None:
+        if self._search is not None:
+            self._search.cancel()
 
     def _folder(self, config: MkDocsConfig, name: str) -> Path:
         return Path(config.config_file_path).parent / name
@@ -100,6 +107,9 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site_dir: invalid content leaves the last good site intact.
+        if self._search is not None:
+            # This build's pages will have their own index: the last one's is abandoned.
+            self._search.cancel()
         self._result = build_site(
             self._folder(config, "."),
             self._folder(config, self.config.briefs_dir),
@@ -229,12 +239,15 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         if self._pagefind and result is not None and result.index is not None:
             language = config.theme.get("language") or "en"
             pages = self._search_pages(config, result, language)
-            try:
-                pagefind.write_index(
-                    Path(config.site_dir), pages, language, PAGEFIND.exclude_selectors
-                )
-            except pagefind.SearchIndexError as exc:
-                raise PluginError(str(exc)) from exc
+            site_dir, excluded = Path(config.site_dir), PAGEFIND.exclude_selectors
+            if self._search is not None:
+                # The pages are served already; their search catches up seconds later.
+                self._search.start(site_dir, list(pages), language, excluded)
+            else:
+                try:
+                    pagefind.write_index(site_dir, pages, language, excluded)
+                except pagefind.SearchIndexError as exc:
+                    raise PluginError(str(exc)) from exc
         self._result = None
         self._hand_written = []
 
@@ -265,6 +278,10 @@ class _Unchanged(File):
 
     def is_modified(self) -> bool:
         return False
+
+
+def _search_failed(message: str) -> None:
+    log.error(f"search index not updated: {message}")
 
 
 def _generated_files(result: BuildResult) -> Iterator[tuple[str, str | bytes, InclusionLevel]]:
