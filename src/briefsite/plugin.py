@@ -238,11 +238,12 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         result = self._result
         if self._pagefind and result is not None and result.index is not None:
             language = config.theme.get("language") or "en"
-            pages = self._search_pages(config, result, language)
+            pages = self._search_pages(config, result, language, self._hand_written)
             site_dir, excluded = Path(config.site_dir), PAGEFIND.exclude_selectors
             if self._search is not None:
-                # The pages are served already; their search catches up seconds later.
-                self._search.start(site_dir, list(pages), language, excluded)
+                # The pages are served already; their search catches up seconds later. The
+                # records are made in the background too (`pages` is a generator).
+                self._search.start(site_dir, pages, language, excluded)
             else:
                 try:
                     pagefind.write_index(site_dir, pages, language, excluded)
@@ -252,7 +253,11 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         self._hand_written = []
 
     def _search_pages(
-        self, config: MkDocsConfig, result: BuildResult, language: str
+        self,
+        config: MkDocsConfig,
+        result: BuildResult,
+        language: str,
+        hand_written: list[tuple[str, str, str]],
     ) -> Iterator[tuple[str, str]]:
         """Each searchable page as Pagefind reads it: its path in the site and its record."""
         assert result.index is not None, "a valid build has its index"
@@ -260,7 +265,7 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         # The build's renderer: the summaries were rendered for the pages already.
         for record in search_records(result.index, result.markdown):
             yield urls.output_file(record.page), PAGEFIND.record(record, language)
-        for path, title, html in self._hand_written:
+        for path, title, html in hand_written:
             yield path, PAGEFIND.page(title, html, language)
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -91,9 +91,11 @@ def _replace(target: Path, new: Path, parking: Path) -> None:
 class Background:
     """A preview's index, written in a thread after each build.
 
-    `cancel` stops an index being written (the next build's, or the server's end, calls it):
-    the pages of a newer build have a newer index coming. An index of the same pages as the
-    last one written, still in place, is not written again.
+    The thread also makes the pages' records, from `pages` as given (a generator reading
+    the build's results, say): the build is done before they are. `cancel` stops an index
+    being made (the next build, or the server's end, calls it before anything else reads
+    those results): a newer build's pages have a newer index coming. An index of the same
+    pages as the last one written, still in place, is not written again.
     """
 
     def __init__(self, failed: Callable[[str], None]) -> None:
@@ -107,19 +109,24 @@ class Background:
     def start(
         self,
         site_dir: Path,
-        pages: Sequence[tuple[str, str]],
+        pages: Iterable[tuple[str, str]],
         language: str,
         exclude_selectors: Sequence[str] = (),
     ) -> None:
         self.cancel()
-        digest = _digest(pages, language, exclude_selectors)
-        if digest == self._written and (site_dir / BUNDLE / "pagefind.js").is_file():
-            return
         self._stop = stop = threading.Event()
 
         def write() -> None:
+            made = []
+            for page in pages:
+                if stop.is_set():
+                    return
+                made.append(page)
+            digest = _digest(made, language, exclude_selectors)
+            if digest == self._written and (site_dir / BUNDLE / "pagefind.js").is_file():
+                return
             try:
-                if write_index(site_dir, pages, language, exclude_selectors, stop):
+                if write_index(site_dir, made, language, exclude_selectors, stop):
                     self._written = digest
             except (SearchIndexError, OSError) as exc:
                 self._failed(str(exc))
