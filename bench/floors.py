@@ -25,6 +25,8 @@ docs_dir: {docs}
 theme:
   name: material
   font: false
+  features:
+    - search.highlight
 plugins:
   - search
 markdown_extensions:
