@@ -54,8 +54,6 @@ site_url: https://bench.example.org/
 docs_dir: docs
 theme:
   name: material
-  features:
-    - search.highlight
 plugins:
   - search
   - briefsite{workers}

@@ -16,9 +16,11 @@ The server compresses text (HTML, CSS, JavaScript, JSON) with gzip when asked, a
 hosts do (GitHub Pages, Netlify, a default nginx with gzip on), compressing each file once;
 `raw` serves every file as it is, the upper bound.
 
-Results are known to be those of the whole query by their links: with Material's feature
-`search.highlight`, each carries the words it matched in its `h` parameter, and only the
-whole query holds its last word in full. The site must be built with that feature on.
+Results are known to be those of the whole query by the words they answer: the theme's
+search box asks a web worker (Material's own, or briefsite's for Pagefind) and each result
+the worker sends back lists the query's words; only the whole query holds its last word in
+full. The reader's page notes each answer as it arrives, and the results count as shown
+once the answer to the whole query has come and the list holds results.
 
 Used by bench/compare.py (the "first query" rows) and bench/search_weight.py.
 """
@@ -113,10 +115,10 @@ def first_query(browser: Browser, url: str, query: str, delay: float) -> FirstQu
 
     # Context-wide: the search worker's requests are counted too.
     context.on("requestfinished", count)
+    page.add_init_script(ANSWERS)
     page.goto(url)
     page.wait_for_load_state("networkidle")
     before_key = len(received)
-    page.evaluate("document.addEventListener('keydown', () => window.lastKey = performance.now())")
     page.keyboard.press("/")
     page.keyboard.type(query, delay=delay)
     latency = results_shown(page, query.lower().split()[-1])
@@ -126,16 +128,31 @@ def first_query(browser: Browser, url: str, query: str, delay: float) -> FirstQu
     return FirstQuery(query, search, sum(size for _, size in received[before_key:]), latency, shown)
 
 
+ANSWERS = """
+const Native = window.Worker;
+window.Worker = class extends Native {
+  constructor(...options) {
+    super(...options);
+    this.addEventListener("message", ({ data }) => {
+      if (data?.type !== 3 || !Array.isArray(data.data?.items)) return;  // Material's RESULT
+      const words = data.data.items.flat().flatMap((item) => Object.keys(item.terms || {}));
+      window.answered = new Set(words.map((word) => word.toLowerCase()));
+    });
+  }
+};
+document.addEventListener("keydown", () => (window.lastKey = performance.now()));
+"""
+"""Notes the words of each answer of the search worker, and the time of each keystroke."""
+
+
 def results_shown(page: Page, word: str) -> float:
-    """Milliseconds from the last keystroke until a result of the whole query (the one
-    holding `word`, its last word, in full) is shown; infinite if none is within WAIT_MS."""
+    """Milliseconds from the last keystroke until the results of the whole query (the one
+    holding `word`, its last word, in full) are shown; infinite if not within WAIT_MS."""
     try:
         page.wait_for_function(
             """(word) => {
-              const links = [...document.querySelectorAll('.md-search-result__list a')];
-              const whole = (link) => (new URL(link.href).searchParams.get('h') || '')
-                .toLowerCase().split(' ').includes(word);
-              if (!links.some(whole)) return false;
+              if (!window.answered?.has(word)) return false;
+              if (!document.querySelector('.md-search-result__item')) return false;
               window.shown = performance.now();
               return true;
             }""",

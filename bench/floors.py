@@ -25,8 +25,6 @@ docs_dir: {docs}
 theme:
   name: material
   font: false
-  features:
-    - search.highlight
 plugins:
   - search
 markdown_extensions:

@@ -36,8 +36,6 @@ site_name: bench
 docs_dir: docs
 theme:
   name: material
-  features:
-    - search.highlight
 plugins:
   - search
   - briefsite:
