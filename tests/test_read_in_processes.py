@@ -49,7 +49,7 @@ def test_files_read_in_processes_give_what_one_process_reads(
     together = build.read_content(site.root, site.root / "briefs")
     assert calls == [FILES + FILES // 7 + 2]
     assert together == alone
-    briefs, actors, problems = together
+    briefs, _, problems = together
     assert len(briefs) == FILES - 4 * FILES // 10
     assert {str(problem).split(": ")[0] for problem in problems if problem.is_error} >= {
         "briefs/binary.md:1:4",
