@@ -13,10 +13,13 @@ For each size N, a synthetic site (bench/corpus.py, seeded) is built as:
   actors' pages show the edit.
 Each row gives seconds, the ratio to plain MkDocs on the same pages (the floor), peak
 memory, and site bytes per page. The machine is shared: compare ratios within one run.
+Then a new reader of our site and of the floor's searches it in headless Chromium, typing
+an actor's alias, a title word and a quote's words (bench/first_query.py): the largest and
+median bytes of search's downloads and milliseconds from the last key to the results.
 
 Run: .venv/bin/python bench/compare.py            # N = 1,000 and 10,000 (many minutes)
      .venv/bin/python bench/compare.py --quick    # N = 200
-     .venv/bin/python bench/compare.py --sizes 1000 --skip preview hugo
+     .venv/bin/python bench/compare.py --sizes 1000 --skip preview hugo query
 """
 
 from __future__ import annotations
@@ -33,10 +36,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import write_corpus
+from first_query import TYPING_MS, FirstQuery, reader_queries, searching, spread
 from floors import plain_config, tree_nav, write_hugo_site, write_minimal_pages
 from preview import preview_seconds
 
 from briefsite.build import check_site
+from briefsite.index import SiteIndex
+from briefsite.outputs.pagefind import BUNDLE
 
 BENCH = Path(__file__).resolve().parent
 VENVS = BENCH / ".venvs"
@@ -52,7 +58,7 @@ plugins:
   - search
   - briefsite{workers}
 """
-EXTRA = ("check", "preview")
+EXTRA = ("check", "preview", "query")
 
 
 @dataclass
@@ -149,7 +155,35 @@ def measure(size: int, folder: Path, skip: set[str]) -> Table:
             table.add(name, run)
     if "preview" not in skip:
         table.add("preview", Run(preview_seconds(root, BIN / "mkdocs", ENV), 0))
+    if "query" not in skip:
+        first_queries(table, index)
     return table
+
+
+def first_queries(table: Table, index: SiteIndex) -> None:
+    """A new reader's first queries on our site and on the floor's, typed at a fast pace."""
+    queries = reader_queries(index)
+    print(
+        f"\nfirst query, typed at {TYPING_MS} ms/key by a new reader: "
+        f"{', '.join(map(repr, queries))}\n(kB of search's downloads, gzip; ms from the last "
+        "key to the results; ratio: ours to the floor's)"
+    )
+    print(f"{'site':<14} {'kB max':>8} {'kB med':>8} {'ms max':>8} {'ms med':>8}  search")
+    rows = {}
+    for name in ("briefsite", "floor"):
+        site = table.runs[name].site
+        assert site is not None
+        with searching(site) as measure:
+            rows[name] = query_figures([measure(query, TYPING_MS) for query in queries])
+        engine = "pagefind" if (site / BUNDLE).is_dir() else "material"
+        print(f"{name:<14} {' '.join(f'{value:>8.1f}' for value in rows[name])}  {engine}")
+    ratios = (ours / floor for ours, floor in zip(rows["briefsite"], rows["floor"], strict=True))
+    print(f"{'ratio':<14} {' '.join(f'{value:>8.2f}' for value in ratios)}", flush=True)
+
+
+def query_figures(found: list[FirstQuery]) -> tuple[float, ...]:
+    """The largest and median kB, then the largest and median milliseconds."""
+    return (*spread([query.bytes / 1e3 for query in found]), *spread([query.ms for query in found]))
 
 
 def measure_check(root: Path) -> dict[str, Run]:
@@ -180,18 +214,15 @@ def search_index(site: Path) -> str:
 
 def summary(table: Table) -> None:
     runs, size = table.runs, table.size
-    site = runs["briefsite"].site
-    assert site is not None
+    floor = runs["floor"].site
+    assert floor is not None
     print(f"briefsite: {runs['briefsite'].seconds / size * 1000:.2f} ms per brief")
     print(f"briefsite / minimal pages: {runs['briefsite'].seconds / runs['minimal'].seconds:.2f}")
     if "serial" in runs:
         print(f"serial / minimal pages: {runs['serial'].seconds / runs['minimal'].seconds:.2f}")
         speed_up = runs["serial"].seconds / runs["briefsite"].seconds
         print(f"workers' speed-up, serial / briefsite: {speed_up:.2f}")
-    print(f"Material search index (raw / gzip): {search_index(site)}")
-    weight = BENCH / "search_weight.py"
-    first_query = "run bench/search_weight.py" if weight.exists() else "- (bench/search_weight.py)"
-    print(f"first search query: {first_query}")
+    print(f"the floor's Material search index (raw / gzip): {search_index(floor)}")
     print(f"usable CPUs: {len(os.sched_getaffinity(0))}; load average {os.getloadavg()[0]:.1f}")
     sys.stdout.flush()
 

@@ -1,9 +1,11 @@
 """The same content written for the builds briefsite is compared with (bench/compare.py).
 
-- minimal pages: each brief and actor as the least Markdown that shows what readers see
-  (title, date, source, summary, linked actors with roles, quotes, tags; an actor's
-  briefs), with no head tags, structured data or related lists: the floor of what any
-  MkDocs site with this content costs;
+- minimal pages: every page briefsite generates (briefs, actors and their year pages,
+  months, tags, publishers, actor types, the index pages) as the least Markdown that shows
+  what readers see (title, date, source, summary, linked actors with roles, quotes, tags;
+  the briefs a listing lists; an actor's latest briefs and quotes), with no head tags,
+  structured data, charts or related lists: the floor of what any MkDocs site with this
+  content costs;
 - Hugo content: briefs as pages, actors and tags as taxonomy terms, with tiny layouts.
 """
 
@@ -11,12 +13,14 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Iterable
 from pathlib import Path
 
-from briefsite import layout
-from briefsite.index import SiteIndex
-from briefsite.model import Brief
-from briefsite.resolve import ResolvedBrief
+from briefsite import layout, listings
+from briefsite.index import Appearance, SiteIndex
+from briefsite.model import Actor, Brief
+from briefsite.render import LATEST_ON_ACTOR, QUOTES_ON_ACTOR
+from briefsite.resolve import ResolvedBrief, ResolvedQuote
 
 PLAIN_CONFIG = """\
 site_name: bench
@@ -48,29 +52,85 @@ def tree_nav(docs: Path) -> list[str]:
 
 
 def write_minimal_pages(index: SiteIndex, docs: Path) -> list[str]:
-    """Write the minimal pages under `docs`; returns their navigation."""
+    """Write the minimal pages under `docs`, the same pages briefsite generates (listings
+    and actors' year pages too); returns their navigation."""
     pages = {
-        layout.HOME: "# Latest briefs\n\n"
-        + "".join(_brief_item(layout.HOME, item.brief) for item in index.briefs[:20]),
-        layout.ACTORS_INDEX: "# Actors\n\n"
+        layout.HOME: _list_page(layout.HOME, "Latest briefs", index.briefs[:20]),
+        layout.ACTORS_INDEX: _actor_list(layout.ACTORS_INDEX, "Actors", index.actors_by_name()),
+        layout.ARCHIVE_INDEX: "# Archive\n\n"
         + "".join(
-            f"- [{actor.name}]({_link(layout.ACTORS_INDEX, layout.actor_page(actor.id))})\n"
-            for actor in index.actors_by_name()
+            f"- [{month}]({_link(layout.ARCHIVE_INDEX, layout.month_page(month))})\n"
+            for month in index.months
         ),
     }
+    for month, found in index.months.items():
+        pages[layout.month_page(month)] = _list_page(layout.month_page(month), month, found)
+    for groups, folder, page in (
+        (index.tags, layout.TAGS_INDEX, layout.tag_page),
+        (index.publishers, layout.PUBLISHERS_INDEX, layout.publisher_page),
+    ):
+        pages[folder] = "# Index\n\n" + "".join(
+            f"- [{group.name}]({_link(folder, page(group.slug))})\n" for group in groups.values()
+        )
+        for group in groups.values():
+            pages[page(group.slug)] = _list_page(page(group.slug), group.name, group.briefs)
+    for type_slug, label, found in listings.by_type(index.actors_by_name()):
+        pages[layout.actor_type_page(type_slug)] = _actor_list(
+            layout.actor_type_page(type_slug), label, found
+        )
     for item in index.briefs:
         pages[layout.brief_page(item.brief.id)] = _brief_page(index, item)
     for actor in index.actors.values():
-        path = layout.actor_page(actor.id)
-        briefs = "".join(
-            _brief_item(path, appearance.brief)
-            for appearance in index.appearances.get(actor.id, ())
-        )
-        pages[path] = f"# {actor.name}\n\n{actor.description or ''}\n\n## Briefs\n\n{briefs}"
+        pages.update(_actor_pages(index, actor))
     for path, text in pages.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text, encoding="utf-8")
-    return [layout.HOME, layout.ACTORS_INDEX]
+    return tree_nav(docs)
+
+
+def _list_page(path: str, title: str, briefs: Iterable[ResolvedBrief]) -> str:
+    return f"# {title}\n\n" + "".join(_brief_item(path, item.brief) for item in briefs)
+
+
+def _actor_list(path: str, title: str, actors: Iterable[Actor]) -> str:
+    return f"# {title}\n\n" + "".join(
+        f"- [{actor.name}]({_link(path, layout.actor_page(actor.id))})\n" for actor in actors
+    )
+
+
+def _actor_pages(index: SiteIndex, actor: Actor) -> dict[str, str]:
+    """An actor's page with its latest briefs and quotes, and its year pages when it has
+    more, split as briefsite splits them."""
+    path = layout.actor_page(actor.id)
+    appearances = index.appearances.get(actor.id, ())
+    quotes = index.quotes.get(actor.id, ())
+    prolific = len(appearances) > LATEST_ON_ACTOR or len(quotes) > QUOTES_ON_ACTOR
+    years = listings.actor_years(appearances, quotes) if prolific else []
+    year_pages = {
+        layout.actor_year_page(actor.id, year.year, number): year.on_page(number)
+        for year in years
+        for number in range(1, year.pages + 1)
+    }
+    pages = {
+        path: _actor_page(path, actor.name, appearances[:LATEST_ON_ACTOR], quotes[:QUOTES_ON_ACTOR])
+        + "".join(f"- [{page}]({_link(path, page)})\n" for page in year_pages)
+    }
+    for page, year in year_pages.items():
+        pages[page] = _actor_page(
+            page, f"{actor.name} in {year.year}", year.appearances, year.quotes
+        )
+    return pages
+
+
+def _actor_page(
+    path: str,
+    title: str,
+    appearances: Iterable[Appearance],
+    quotes: Iterable[tuple[Brief, ResolvedQuote]],
+) -> str:
+    briefs = "".join(_brief_item(path, appearance.brief) for appearance in appearances)
+    said = "".join(f"> {quote.quote.text}\n>\n> — {brief.title}\n\n" for brief, quote in quotes)
+    return f"# {title}\n\n## Briefs\n\n{briefs}\n## Quotes\n\n{said}## Years\n\n"
 
 
 def _link(source: str, target: str) -> str:

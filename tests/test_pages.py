@@ -8,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
@@ -316,6 +316,28 @@ def test_a_famous_actors_page_stays_light_and_leads_to_every_brief(famous: Site)
     svg = pages["actors/famous"].find("div", class_="briefsite-timeline").svg
     bars = ET.fromstring(str(svg)).findall("{http://www.w3.org/2000/svg}rect")
     assert sum(int(bar.get("data-briefs", "0")) for bar in bars) == FAMOUS_BRIEFS
+
+
+@pytest.mark.site_build
+def test_every_link_of_a_famous_actors_pages_reaches_its_page_and_heading(famous: Site) -> None:
+    """The links to each year's pages of quotes go to the quotes heading of a page that is
+    there, as every other link of the actor's pages does."""
+    built = famous.root / "site"
+    to_quotes = 0
+    for path, soup in linked_pages(famous, "actors/famous").items():
+        for link in soup.article.find_all("a", href=True):
+            target = urlparse(urljoin(f"https://site.test/{path}/", link["href"]))
+            if target.netloc != "site.test":
+                continue
+            page = built / target.path.strip("/")
+            page = page if page.suffix else page / "index.html"  # a feed, or a page
+            assert page.is_file(), (path, link["href"])
+            if target.fragment:
+                heading = BeautifulSoup(page.read_text(), "html.parser").find(id=target.fragment)
+                assert heading is not None, (path, link["href"])
+            to_quotes += target.fragment == "quotes"
+    # From the actor page: each year, and each of its two pages of quotes.
+    assert to_quotes >= FAMOUS_YEARS * 3
 
 
 @pytest.mark.site_build

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from briefsite import layout
+from briefsite import layout, processes
 from briefsite.dialect import MATERIAL, Dialect
 from briefsite.errors import Problem, error, has_errors
 from briefsite.index import SiteIndex, build_index
@@ -27,6 +27,9 @@ from briefsite.session import Session
 from briefsite.similar import near_duplicate_warnings
 from briefsite.urls import UrlPolicy
 from briefsite.validate import validate_actor, validate_brief
+
+READ_IN_PROCESSES_FROM = 500
+"""Files to read before reading them in worker processes pays for starting them."""
 
 
 @dataclass(frozen=True)
@@ -90,10 +93,13 @@ def read_content(
     briefs: list[Brief] = []
     actors: list[Actor] = []
     read = ReadCache(cache, kept)
-    for file in files:
-        entry = read.get(file.display, file.kind.value, file.path)
+    entries = [read.get(file.display, file.kind.value, file.path) for file in files]
+    unread = [file for file, entry in zip(files, entries, strict=True) if entry is None]
+    fresh = iter(processes.map_in_processes(_read, unread, least=READ_IN_PROCESSES_FROM))
+    for file, cached in zip(files, entries, strict=True):
+        entry = cached
         if entry is None:
-            entry = _read(file)
+            entry = next(fresh)
             read.put(file.display, file.kind.value, file.path, entry)
         item, found = entry
         if isinstance(item, Actor):

@@ -112,8 +112,10 @@ class Links:
     def actor_feed(self, actor_id: str) -> Markup:
         return self.to(actor_feed(actor_id))
 
-    def actor_year(self, actor_id: str, year: int, page: int = 1) -> Markup:
-        return self.to(actor_year_page(actor_id, year, page))
+    def actor_year(self, actor_id: str, year: int, page: int = 1, section: str = "") -> Markup:
+        """A page of an actor's year; at the heading `section` (an id such as `quotes`)."""
+        link = self.to(actor_year_page(actor_id, year, page))
+        return link + Markup("#") + section if section else link
 
     def actor_type(self, type_slug: str) -> Markup:
         return self.to(actor_type_page(type_slug))

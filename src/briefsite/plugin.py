@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from briefsite import layout, prerender
+from briefsite import layout, prerender, processes
 from briefsite.build import BuildResult, build_site
 from briefsite.dialect import MATERIAL, PAGEFIND
 from briefsite.outputs import pagefind
@@ -195,11 +195,11 @@ class BriefsitePlugin(BasePlugin[BriefsiteConfig]):
         return nav
 
     def _jobs(self, pages: int) -> int:
-        if not prerender.can_fork():
+        if not processes.can_fork():
             return 0
         if self.config.workers is not None:
             return max(0, self.config.workers)
-        return prerender.usable_cpus() - 1 if pages >= PARALLEL_FROM else 0
+        return processes.usable_cpus() - 1 if pages >= PARALLEL_FROM else 0
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files

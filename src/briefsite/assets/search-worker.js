@@ -20,16 +20,18 @@ const RESULT = 3;
 /* Results listed for one query, best first: each shown result costs a download. */
 const SHOWN = 10;
 /* Material sends a query at every keystroke: one replaced within this time is not searched,
-   and one replaced while it is searched loads none of its results. A query of words of one
-   or two letters only ("US", or the start of a longer word) waits longer: the start of a
-   word matches thousands of words, in many chunks of the index. */
+   and one replaced while it is searched loads none of its results. A query of common or
+   short words only ("the", "US", or the start of a longer word) waits longer: such words
+   match thousands of pages, and their index chunks are the largest. */
 const SETTLE_MS = 100;
 const SETTLE_SHORT_MS = 600;
 const FILTERS = ["actor", "tag", "year", "publisher", "type"];
 /* Each word of a query downloads the index chunk that holds it (25 kB or more at 10,000
    briefs), and the commonest words fill the largest chunks: a query is searched by its
-   most telling words only, the longest once English's commonest are left out. They find
-   the same pages: every word of a quote is in its brief. */
+   first telling words only, in the order typed, once English's commonest are left out.
+   They find the same pages (every word of a quote is in its brief), and a reader typing on
+   past them downloads nothing more: a long quote typed word by word costs what its first
+   words cost. */
 const MOST_WORDS = 3;
 const COMMON = new Set(
   ("a about after all also an and any are as at be been but by can could did do for from " +
@@ -68,8 +70,9 @@ function escaped(text) {
 const SHORTEST = 3;
 
 function settle(query) {
-  const long = parse(query).terms.split(/\s+/).some((word) => word.length >= SHORTEST);
-  return long || !parse(query).terms ? SETTLE_MS : SETTLE_SHORT_MS;
+  const words = parse(query).terms.toLowerCase().split(/\s+/);
+  const telling = words.some((word) => word.length >= SHORTEST && !COMMON.has(word));
+  return telling || !parse(query).terms ? SETTLE_MS : SETTLE_SHORT_MS;
 }
 
 function telling(terms) {
@@ -77,8 +80,7 @@ function telling(terms) {
   const long = typed.filter((word) => word.length >= SHORTEST);
   const words = long.length ? long : typed;
   const rare = words.filter((word) => !COMMON.has(word));
-  const kept = (rare.length ? rare : words).sort((a, b) => b.length - a.length);
-  return kept.slice(0, MOST_WORDS).join(" ");
+  return (rare.length ? rare : words).slice(0, MOST_WORDS).join(" ");
 }
 
 function parse(query) {
@@ -150,8 +152,9 @@ self.addEventListener("message", async ({ data: message }) => {
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
     latest = message.data;
-    // Pagefind's bundle starts loading at the first letter typed, while the reader types on.
-    if (latest) pagefind().catch(() => {});
+    // Pagefind's bundle, its WebAssembly and its page list start loading at the first letter
+    // typed, while the reader types on: every search needs them.
+    if (latest) pagefind().then((engine) => engine.init()).catch(() => {});
     await new Promise((resolve) => setTimeout(resolve, settle(latest)));
     if (message.data !== latest) return;
     let result = { items: [] };
