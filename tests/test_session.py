@@ -19,7 +19,9 @@ from briefsite.session import Session
 from briefsite.urls import UrlPolicy
 
 NAMES = ["Alpha Group", "Beta Person", "Gamma Ministry", "Delta Militia", "Epsilon Agency"]
-WORDS = ["strike", "talks", "port", "Ünïcode", "<b>bold</b>", "*star*", "[[Alpha Group]]", "a&b"]
+WORDS = ["strike", "talks", "port", "Ünïcode", "<b>bold</b>", "*star*", "a&b", "[[Alpha Group]]"]
+LINKS = ["[[2024-01-02-brief-1]]", "[[2024-01-03-brief-2|the third]]"]
+"""Prose links to briefs: a link without text shows the brief's title."""
 TAGS = ["red-sea", "Red Sea", "baghdad", "energy"]
 OVERRIDE = """\
 {% extends "briefsite/brief.md.j2" %}
@@ -56,14 +58,14 @@ class EditedSite:
     def words(self, low: int, high: int) -> str:
         return " ".join(self.rng.choices(WORDS, k=self.rng.randint(low, high)))
 
-    def write_brief(self, name: str, **changes: Any) -> None:
+    def write_brief(self, name: str, body: str = "", **changes: Any) -> None:
         rng = self.rng
         cast = rng.sample(NAMES, rng.randint(1, 3))
         front: dict[str, Any] = {
             "title": f"Brief {name[-1]} {self.words(1, 3)}",
             "date": f"2024-0{rng.randint(1, 3)}-{rng.randint(10, 28)}",
             "source": {"url": f"https://example.org/{name}", "publisher": rng.choice(NAMES)},
-            "summary": self.words(3, 12),
+            "summary": f"{self.words(3, 12)} {rng.choice(['', *LINKS])}",
             "actors": cast,
             "tags": rng.sample(TAGS, rng.randint(0, 2)),
         }
@@ -71,7 +73,7 @@ class EditedSite:
             front["quotes"] = [{"by": rng.choice(cast), "text": self.words(2, 6)}]
         front.update(changes)
         text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
-        self.write(f"briefs/2024/{name}.md", f"---\n{text}---\n")
+        self.write(f"briefs/2024/{name}.md", f"---\n{text}---\n{body}")
 
     def write_actor(self, name: str, title: str, kind: str, aliases: tuple[str, ...] = ()) -> None:
         front = {"name": title, "type": kind, "description": self.words(0, 4) or None}
@@ -162,3 +164,25 @@ def test_a_rebuild_reuses_what_an_edit_left_unchanged(tmp_path: Path) -> None:
     assert "A new title" in pages[f"briefs/{edited.stem}.md"].content
     assert 0 < session.pages.reused < len(third.pages)
     assert output(third) == output(build(site.root, None))
+
+
+def test_a_retitled_brief_shows_its_new_title_where_another_brief_links_to_it(
+    tmp_path: Path,
+) -> None:
+    """The linking brief's page changes only by where the link in its body leads."""
+    site = EditedSite(tmp_path)
+    for path in site.briefs():
+        path.unlink()
+    fixed = {"date": "2024-01-01", "source": "https://example.org/a", "tags": [], "quotes": []}
+    fixed["summary"] = "Something happened."
+    link = "See [[2024-01-02-b]].\n"
+    site.write_brief("2024-01-01-a", link, **fixed, actors=["Alpha Group"], title="A")
+    site.write_brief("2024-01-02-b", **fixed, actors=["Beta Person"], title="Old title")
+    session = Session()
+    build(site.root, session)
+    site.write_brief("2024-01-02-b", **fixed, actors=["Beta Person"], title="New title")
+    rebuilt = build(site.root, session)
+    assert session.pages.reused > 0
+    linking = next(page for page in rebuilt.pages if page.path == "briefs/2024-01-01-a.md")
+    assert ">New title</a>" in linking.content
+    assert output(rebuilt) == output(build(site.root, None))

@@ -6,12 +6,20 @@ result: no hand-written rule says which edit changes which page, so a rebuild is
 construction. A change to anything site-wide forgets every result. Comparing is cheap
 when unchanged files keep their objects (`readcache.Kept`): equality of tuples and
 dataclasses stops at identical objects.
+
+One input is not passed but read: where each prose link (`[[...]]`) in the texts rendered
+leads. The Markdown renderer records the targets a result's texts looked up, and the
+result is reused only if each still leads where it led (a brief linked by its title that
+was retitled does not render every page again, only those linking to it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from briefsite.sanitize import MarkdownRenderer
 
 Result = TypeVar("Result")
 
@@ -21,8 +29,8 @@ class Memo(Generic[Result]):
 
     def __init__(self) -> None:
         self._site: Any = None
-        self._old: dict[Hashable, tuple[Any, Result]] = {}
-        self._new: dict[Hashable, tuple[Any, Result]] = {}
+        self._old: dict[Hashable, tuple[Any, Result, Any]] = {}
+        self._new: dict[Hashable, tuple[Any, Result, Any]] = {}
         self.reused = 0
         """How many results the current build reused (for the log and the tests)."""
 
@@ -37,15 +45,32 @@ class Memo(Generic[Result]):
         that stops halfway does not finish: the next one compares with the last finished."""
         self._old, self._new = self._new, {}
 
-    def get(self, key: Hashable, inputs: Any, make: Callable[[], Result]) -> Result:
-        """Last build's result for `key` if made from equal `inputs`; else `make()`."""
+    def get(
+        self,
+        key: Hashable,
+        inputs: Any,
+        make: Callable[[], Result],
+        links: MarkdownRenderer | None = None,
+    ) -> Result:
+        """Last build's result for `key` if made from equal `inputs` (and, with `links`,
+        the same targets of the prose links it rendered); else `make()`."""
         known = self._old.get(key)
-        if known is not None and known[0] == inputs:
+        if (
+            known is not None
+            and known[0] == inputs
+            and (links is None or links.unchanged(known[2]))
+        ):
             self.reused += 1
-            result = known[1]
-        else:
+            self._new[key] = known
+            return known[1]
+        lookups: Any = ()
+        if links is None:
             result = make()
-        self._new[key] = (inputs, result)
+        else:
+            with links.recording() as targets:
+                result = make()
+            lookups = links.lookups(targets)
+        self._new[key] = (inputs, result, lookups)
         return result
 
 

@@ -172,9 +172,8 @@ class _PageRenderer:
         if self.memo is None:
             return self._render(template, path, page, in_nav, context)
         inputs = (template, page, in_nav, comparable(context))
-        return self.memo.get(
-            path, inputs, partial(self._render, template, path, page, in_nav, context)
-        )
+        render = partial(self._render, template, path, page, in_nav, context)
+        return self.memo.get(path, inputs, render, self.markdown)
 
     def _render(
         self, template: str, path: str, page: PageMeta, in_nav: bool, context: dict[str, Any]

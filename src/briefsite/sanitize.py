@@ -15,7 +15,8 @@ import json
 import re
 import string
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from typing import Any
@@ -167,6 +168,10 @@ class MarkdownRenderer:
     `links` says where each prose link's target leads (by `prose.target_key`); a link to
     anything else shows its text only (validation reports it first). `urls` makes the
     links relative to the page a text is rendered for, or absolute when there is none.
+
+    A renderer kept between builds (`session`) is given each build's links (`relink`): it
+    forgets only the texts whose targets now lead elsewhere. What a page or feed made from
+    its texts read of the links is known by `recording` them, and checked by `unchanged`.
     """
 
     def __init__(
@@ -189,6 +194,11 @@ class MarkdownRenderer:
         # prose links). The cache lives as long as the build's renderer.
         self._html: dict[tuple[str, str | None], Markup] = {}
         self._plain: dict[str, str] = {}
+        # The link targets each rendered text looked up (texts that looked up none are not
+        # kept), those of the text being converted, and those being recorded.
+        self._used: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        self._looked_up: list[str] = []
+        self._recording: set[str] | None = None
 
     def to_html(self, text: str, page: str | None = None) -> Markup:
         """`text` as clean HTML; its prose links relative to `page` (a source path such as
@@ -196,10 +206,14 @@ class MarkdownRenderer:
         key = (text, page if "[[" in text else None)
         rendered = self._html.get(key)
         if rendered is None:
-            self._page = key[1]
+            self._page, self._looked_up = key[1], []
             converted = self._markdown.reset().convert(text)
             rendered = Markup(self._cleaner.clean(converted))
             self._html[key] = rendered
+            if self._looked_up:
+                self._used[key] = tuple(self._looked_up)
+        if self._recording is not None and key in self._used:
+            self._recording.update(self._used[key])
         return rendered
 
     def to_plain(self, text: str) -> str:
@@ -208,9 +222,41 @@ class MarkdownRenderer:
         if plain is None:
             plain = html.unescape(nh3.clean(self.to_html(text), tags=set()))
             self._plain[text] = plain
+        elif self._recording is not None and (text, None) in self._used:
+            self._recording.update(self._used[(text, None)])
         return plain
 
+    def relink(self, links: Mapping[str, prose.LinkTarget]) -> None:
+        """Render with `links` from now on, forgetting the texts whose targets changed."""
+        if links == self._links:
+            return
+        old, self._links = self._links, links
+        for key, used in list(self._used.items()):
+            if any(old.get(target) != links.get(target) for target in used):
+                del self._html[key], self._used[key]
+                if key[1] is None:
+                    self._plain.pop(key[0], None)
+
+    @contextmanager
+    def recording(self) -> Iterator[set[str]]:
+        """The link targets the texts rendered within looked up (rendered again or not)."""
+        outer, self._recording = self._recording, set()
+        try:
+            yield self._recording
+        finally:
+            if outer is not None:
+                outer.update(self._recording)
+            self._recording = outer
+
+    def lookups(self, targets: Iterable[str]) -> tuple[tuple[str, prose.LinkTarget | None], ...]:
+        """What each of `targets` leads to now, to check later with `unchanged`."""
+        return tuple((target, self._links.get(target)) for target in sorted(targets))
+
+    def unchanged(self, lookups: tuple[tuple[str, prose.LinkTarget | None], ...]) -> bool:
+        return all(self._links.get(target) == found for target, found in lookups)
+
     def _link(self, target: str, text: str | None) -> etree.Element:
+        self._looked_up.append(target)
         found = self._links.get(target)
         if found is None:
             return prose.element("span", text or target)

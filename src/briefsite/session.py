@@ -4,8 +4,8 @@ only what the edit changed, and gives the very bytes a fresh build gives.
 The caller (the MkDocs adapter under `mkdocs serve`) makes one `Session` and passes it
 to every `build_site`. Each part is reused only while its inputs are equal to last
 time's: the files read (by stamp), the template environment (by the templates' bytes),
-the Markdown renderer (by the prose links and the URL policy), and the pages and feeds
-(by everything they are made of: `memo`).
+the Markdown renderer (by the URL policy; each text by where its prose links lead), and
+the pages and feeds (by everything they are made of: `memo`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import hashlib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -33,7 +32,7 @@ class Session:
         self.pages: Memo[RenderedPage] = Memo()
         self.feeds: Memo[OutputFile] = Memo()
         self._environment: tuple[str, jinja2.Environment] | None = None
-        self._markdown: tuple[Any, MarkdownRenderer] | None = None
+        self._markdown: tuple[UrlPolicy, MarkdownRenderer] | None = None
 
     def environment(self, templates_dir: Path | None) -> jinja2.Environment:
         """The last build's environment (its templates compiled already) while no template
@@ -47,11 +46,11 @@ class Session:
         return self._environment[1]
 
     def markdown(self, links: Mapping[str, LinkTarget], urls: UrlPolicy) -> MarkdownRenderer:
-        """The last build's renderer, with every text it rendered, while the prose links'
-        targets and the URL policy are the same: a text renders to the same HTML."""
-        key = (tuple(links.items()), urls)
-        if self._markdown is None or self._markdown[0] != key:
-            self._markdown = (key, MarkdownRenderer(links, urls))
+        """The last build's renderer, with every text it rendered, while the URL policy is
+        the same; it forgets the texts whose prose links now lead elsewhere (`relink`)."""
+        if self._markdown is None or self._markdown[0] != urls:
+            self._markdown = (urls, MarkdownRenderer(links, urls))
+        self._markdown[1].relink(links)
         return self._markdown[1]
 
 

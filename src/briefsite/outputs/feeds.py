@@ -69,7 +69,9 @@ def feed_files(
     actors = tuple(index.actors.items())
     memo.start((urls, site_name, writer.markdown, actors, writer.site_updated))
     feeds = _feeds(index, site_name)
-    files = [memo.get(feed.path, feed, partial(writer.write, feed)) for feed in feeds]
+    files = [
+        memo.get(feed.path, feed, partial(writer.write, feed), writer.markdown) for feed in feeds
+    ]
     memo.finish()
     return files
 
@@ -127,6 +129,9 @@ class _FeedWriter:
 
     def _entry(self, item: ResolvedBrief) -> FeedEntry:
         brief = item.brief
+        # Rendered (from the renderer's cache) for an entry made already too: the targets of
+        # the summary's prose links are then recorded for each feed showing it (`memo`).
+        summary = self.markdown.to_html(brief.summary)
         if brief.id in self.entries:
             return self.entries[brief.id]
         url = self.urls.absolute(layout.brief_page(brief.id))
@@ -139,7 +144,7 @@ class _FeedWriter:
         entry.source_link.attributes = _source_link(item)
         entry.published(_timestamp(brief.date))
         entry.updated(_timestamp(brief.date))
-        entry.summary(xml_text(self.markdown.to_html(brief.summary)), type="html")
+        entry.summary(xml_text(summary), type="html")
         for member in item.cast:
             name = self.index.actors[member.actor_id].name
             entry.category(term=member.actor_id, label=xml_text(name))
