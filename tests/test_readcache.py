@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from briefsite.build import read_content
 from briefsite.cli import main
-from briefsite.readcache import CACHE_FILE, _fingerprint
+from briefsite.readcache import CACHE_FILE, Kept, _fingerprint
 from tests.conftest import MINIMAL_BRIEF, Site
 
 CACHE = Path(".briefsite-cache") / CACHE_FILE
@@ -106,3 +107,14 @@ def test_no_cache_writes_none(site: Site) -> None:
     age(site.brief("2024-02-09-x", MINIMAL_BRIEF))
     assert check(site, "--no-cache")[0] == 0
     assert not (site.root / ".briefsite-cache").exists()
+
+
+def test_records_kept_in_memory_give_the_same_objects_and_see_edits(checked: Site) -> None:
+    """As `mkdocs serve` reads: an unchanged file gives the very brief it gave last time."""
+    kept, cache = Kept(), checked.root / CACHE.parent
+    first, _, _ = read_content(checked.root, checked.root / "briefs", cache, kept)
+    edited = checked.brief("2024-02-10-y", MINIMAL_BRIEF.replace("A brief", "Edited brief"))
+    age(edited, 60)
+    again, _, _ = read_content(checked.root, checked.root / "briefs", cache, kept)
+    assert again[0] is first[0]
+    assert again[1].title == "Edited brief"

@@ -7,8 +7,8 @@ git). A cache that is missing, damaged, written by another version of briefsite'
 holding anything but briefsite's own records is ignored and rewritten: never an error.
 
 A process that reads the same files again and again (`mkdocs serve`) keeps the records in
-memory (`Kept`) as well: an unchanged file then gives the very objects it gave last time,
-which later stages compare by identity at no cost.
+memory (`Kept`) instead, after its first run: an unchanged file then gives the very
+objects it gave last time, which later stages compare by identity at no cost.
 """
 
 from __future__ import annotations
@@ -81,7 +81,12 @@ class ReadCache:
     def save(self) -> None:
         """Write the entries used or made in this run (files gone since are dropped)."""
         if self._kept is not None:
-            self._kept.records = self._new
+            # The process's first run writes the file; later runs keep their records in
+            # memory only (writing them is a second per 10,000 files): a later `check`
+            # reads again what was edited since, by its stamp.
+            first, self._kept.records = self._kept.records is None, self._new
+            if not first:
+                return
         if self.path is None or self._new == self._old:
             return
         try:
