@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from briefsite import layout, processes
+from briefsite import heap, layout, processes
 from briefsite.dialect import MATERIAL, Dialect
 from briefsite.errors import Problem, error, has_errors
 from briefsite.index import SiteIndex, build_index
@@ -56,6 +56,7 @@ class BuildResult:
         return not has_errors(self.problems)
 
 
+@heap.without_cycle_collection
 def check_site(
     root: Path,
     briefs_dir: Path,
@@ -111,6 +112,7 @@ def read_content(
     return briefs, actors, problems
 
 
+@heap.without_cycle_collection
 def build_site(
     root: Path,
     briefs_dir: Path,

@@ -14,7 +14,6 @@ objects it gave last time, which later stages compare by identity at no cost.
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import io
 import pickle
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import briefsite
-from briefsite import errors, model
+from briefsite import errors, heap, model
 
 CACHE_FILE = "read.pickle"
 RACY_SECONDS = 2.0
@@ -108,18 +107,11 @@ def _stamp(path: Path) -> Stamp | None:
 
 
 def _load(path: Path) -> dict[str, _Record]:
-    # The cyclic garbage collector would walk the growing heap again and again while
-    # records are made, none of which is garbage: unpickling takes a quarter of the time
-    # without it.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        fingerprint, records = _Unpickler(io.BytesIO(path.read_bytes())).load()
+        with heap.cycle_collector_paused():
+            fingerprint, records = _Unpickler(io.BytesIO(path.read_bytes())).load()
     except Exception:  # missing, truncated, foreign: start afresh
         return {}
-    finally:
-        if collecting:
-            gc.enable()
     if fingerprint != _fingerprint() or not isinstance(records, dict):
         return {}
     return {path: record for path, record in records.items() if _well_formed(record)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -13,6 +14,8 @@ MAX_SLUG_LENGTH = 80
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+# The same tags, publishers and names are slugged again for every brief that carries them.
+@functools.lru_cache(maxsize=1 << 16)
 def slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     """A stable, URL-safe id: lowercase ASCII words joined by hyphens, non-Latin transliterated.
 

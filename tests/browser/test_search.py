@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
 from bench.corpus import write_corpus
@@ -229,10 +230,20 @@ def test_an_actor_filter_keeps_only_that_actors_pages(pagefind_reader: Reader) -
     )
 
 
+@dataclass(frozen=True)
+class LargeSite:
+    url: str
+    headline: str
+    """What a reader recalls of a brief's headline: the two longest words of its title."""
+    quote_words: list[str]
+    """Words of six letters or more (never among English's commonest) of one quote, shortest
+    first, and the title of its brief."""
+    quote_title: str
+
+
 @pytest.fixture(scope="session")
-def large_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    """A synthetic site just big enough for `auto` to give its search to Pagefind, and what
-    a reader recalls of one of its headlines: the two longest words of a brief's title."""
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LargeSite]:
+    """A synthetic site just big enough for `auto` to give its search to Pagefind."""
     root = tmp_path_factory.mktemp("browser-large") / "root"
     write_corpus(root, PAGEFIND_FROM + 50)
     (root / "docs").mkdir()
@@ -243,15 +254,20 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     briefs, _, problems = read_content(root, root / "briefs")
     assert not problems
     words = briefs[len(briefs) // 2].title.split()[:-1]  # the last is the brief's number
+    brief, quote = next(
+        (brief, long)
+        for brief in briefs
+        for quote in brief.quotes
+        if len(long := sorted({w for w in quote.text.split() if len(w) >= 6}, key=len)) >= 6
+    )
     with serve(root / "site") as url:
-        yield url, " ".join(sorted(words, key=len)[-2:])
+        yield LargeSite(url, " ".join(sorted(words, key=len)[-2:]), quote, brief.title)
 
 
 def test_first_query_on_a_large_site_stays_within_budget(
-    browser: Browser, large_site: tuple[str, str]
+    browser: Browser, large_site: LargeSite
 ) -> None:
-    url, query = large_site
-    with reading(browser, url, DESKTOP) as reader:
+    with reading(browser, large_site.url, DESKTOP) as reader:
         page = reader.open("")
         page.wait_for_load_state("networkidle")
         received: list[int] = []
@@ -261,11 +277,40 @@ def test_first_query_on_a_large_site_stays_within_budget(
             received.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
 
         page.context.on("requestfinished", count)
-        expect(search(reader, query).first).to_be_visible()
+        expect(search(reader, large_site.headline).first).to_be_visible()
         page.wait_for_load_state("networkidle")
         REPORT["first query on a 300-brief site (bytes, uncompressed)"] = sum(received)
         assert 0 < sum(received) <= FIRST_QUERY_BUDGET
         assert not reader.foreign_requests()
+
+
+def test_typing_on_past_three_telling_words_downloads_no_more_of_the_index(
+    browser: Browser, large_site: LargeSite
+) -> None:
+    """A quote typed word by word, at a pace where each word is searched as it grows: once
+    its first three telling words are typed, the rest of it loads no index chunk, and its
+    brief is found."""
+    first, rest = large_site.quote_words[:3], large_site.quote_words[3:]
+    with reading(browser, large_site.url, DESKTOP) as reader:
+        page = reader.open("")
+        page.wait_for_load_state("networkidle")
+        chunks: list[str] = []
+        page.context.on(
+            "requestfinished",
+            lambda request: chunks.append(request.url) if ".pf_index" in request.url else None,
+        )
+        page.keyboard.press("/")
+        page.keyboard.type(" ".join(first) + " ", delay=150)
+        results = page.locator(RESULT_TITLES).filter(has_text=large_site.quote_title)
+        expect(results.first).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        loaded = list(chunks)
+        page.keyboard.type(" ".join(rest), delay=150)
+        page.wait_for_timeout(600)
+        page.wait_for_load_state("networkidle")
+        expect(results.first).to_be_visible()
+        assert loaded
+        assert chunks == loaded
 
 
 @pytest.fixture(scope="module")
