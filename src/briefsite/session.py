@@ -27,6 +27,8 @@ from briefsite.urls import UrlPolicy
 
 
 class Session:
+    """Made once per preview process; `build_site(..., session=...)` reads and fills it."""
+
     def __init__(self) -> None:
         self.read = Kept()
         self.pages: Memo[RenderedPage] = Memo()
@@ -40,7 +42,7 @@ class Session:
         fingerprint = _templates_fingerprint(templates_dir)
         if self._environment is None or self._environment[0] != fingerprint:
             environment = make_environment(templates_dir)
-            # The memo notices a changed template, not Jinja at each include (see build_site).
+            # The fingerprint notices a changed template, not Jinja at each include.
             environment.auto_reload = False
             self._environment = (fingerprint, environment)
         return self._environment[1]
