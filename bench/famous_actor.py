@@ -41,7 +41,7 @@ def write_famous_site(root: Path, count: int, years: int = 10) -> None:
 
 def build(root: Path, site: Path) -> None:
     """`mkdocs build --strict` of the site at `root` into `site`, or exit with its errors."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", "mkdocs.yml"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml"]
     result = subprocess.run(
         [*command, "-d", str(site)], cwd=root, capture_output=True, text=True, check=False
     )

@@ -50,6 +50,12 @@ theme:
 plugins:
   - search
   - briefsite
+# Every link of a generated page must lead somewhere: with --strict, a link MkDocs cannot
+# resolve, or to a heading that is not there, fails the build.
+validation:
+  links:
+    unrecognized_links: warn
+    anchors: warn
 """
 
 MINIMAL_BRIEF = """\
@@ -125,11 +131,13 @@ def engine_command(command: str) -> list[str]:
 def run_mkdocs_build(
     root: Path, site_dir: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """The engine's build of the site at `root` into `site_dir`; `env` adds variables."""
+    """The engine's build of the site at `root` into `site_dir`; `env` adds variables.
+
+    Never quiet: MkDocs' `-q` hides warnings from `--strict` too, which then passes a build
+    with broken links."""
     return subprocess.run(
         [
             *engine_command("build"),
-            "-q",
             "-f",
             str(root / "mkdocs.yml"),
             "-d",

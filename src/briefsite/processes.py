@@ -1,8 +1,9 @@
 """The same work on many items, spread over forked worker processes.
 
-Reading and validating files is most of `briefsite check` on a large site and needs no
-shared state: each file is read on its own. Forked workers start in milliseconds with the
-parent's modules loaded; where `fork` is missing, the work stays in this process.
+Reading files and rendering pages need no state shared while they run: each item is done
+on its own. Forked workers start in milliseconds with the parent's modules and data
+loaded, so the work and its items reach them through the fork, not by pickling; only
+results travel back. Where `fork` is missing, the work stays in this process.
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 In = TypeVar("In")
 Out = TypeVar("Out")
 
 TASKS_PER_WORKER = 4
 """Items go out in this many tasks per worker, so that a slow task leaves others to share."""
+
+# Set in the parent just before the workers fork; each worker reads its own copy.
+_work: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 
 def usable_cpus() -> int:
@@ -34,21 +38,26 @@ def map_in_processes(
     """`[function(item) for item in items]`, in one worker per usable CPU when there are
     at least `least` items, more than one CPU and `fork`; in this process otherwise.
 
-    `function` and its results must pickle; so must every exception it lets through.
+    Results must pickle; so must every exception `function` lets through.
     """
+    global _work
     jobs = usable_cpus()
     if len(items) < least or jobs < 2 or not can_fork():
         return [function(item) for item in items]
     size = -(-len(items) // (jobs * TASKS_PER_WORKER))
-    chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        done = pool.map(_apply_all, [function] * len(chunks), chunks)
-        return [result for chunk in done for result in chunk]
+    ranges = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    _work = (function, items)
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [result for done in pool.map(_apply, ranges) for result in done]
+    finally:
+        _work = None
 
 
-def _apply_all(function: Callable[[In], Out], items: Sequence[In]) -> list[Out]:
-    return [function(item) for item in items]
+def _apply(bounds: tuple[int, int]) -> list[Any]:
+    assert _work is not None, "set before the fork"
+    function, items = _work
+    return [function(item) for item in items[bounds[0] : bounds[1]]]
 
 
 __all__ = ["can_fork", "map_in_processes", "usable_cpus"]

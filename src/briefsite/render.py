@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from briefsite import layout, listings
+from briefsite import layout, listings, processes
 from briefsite.chart import timeline_svg
 from briefsite.dialect import MATERIAL, Dialect, PageMeta
 from briefsite.index import Appearance, Group, SiteIndex, month_key
@@ -25,7 +25,7 @@ from briefsite.model import Actor, Brief
 from briefsite.outputs.head import FeedLink, Head
 from briefsite.outputs.search import quote_anchor
 from briefsite.outputs.structured import StructuredData, schema_type
-from briefsite.resolve import ResolvedQuote
+from briefsite.resolve import ResolvedBrief, ResolvedQuote
 from briefsite.sanitize import MarkdownRenderer, external_link, inline_text
 from briefsite.slugs import slug
 from briefsite.urls import UrlPolicy
@@ -92,6 +92,13 @@ def _finalize(value: Any) -> Any:
     return inline_text(str(value))
 
 
+RENDER_IN_PROCESSES_FROM = 400
+"""Pages to make before making them in worker processes pays for starting them."""
+
+Job = Callable[[], "RenderedPage | list[RenderedPage]"]
+"""The making of one page, or of an actor's page and its year pages."""
+
+
 def render_site(
     index: SiteIndex,
     environment: jinja2.Environment,
@@ -100,23 +107,32 @@ def render_site(
     memo: Memo[RenderedPage] | None = None,
 ) -> list[RenderedPage]:
     """Every generated page, in a stable order. `markdown` may be shared with the outputs
-    of the same build, so that each text is rendered once; `memo`, kept by the caller
+    of the same build, so that each text is rendered once. A large site's pages are made
+    in worker processes (`processes`): the same pages, sooner. `memo`, kept by the caller
     between builds, gives back unchanged pages without rendering them again."""
     target = target or Target()
     markdown = markdown or MarkdownRenderer(index.links, target.urls)
     if memo is not None:
         checks = tuple(index.quote_checks.items())
         memo.start((environment, markdown, target, tuple(index.actors.items()), checks))
-    renderer = _PageRenderer(index, environment, target, markdown, memo)
-    pages = [
-        *renderer.index_pages(),
-        *renderer.listing_pages(),
-        *renderer.brief_pages(),
-        *renderer.actor_pages(),
-    ]
+    jobs = _PageRenderer(index, environment, target, markdown, memo).jobs()
     if memo is not None:
+        # Made here, where the memo is: a rebuild renders few pages, and remembers them.
+        made = [_make(job) for job in jobs]
         memo.finish()
-    return pages
+        return [page for pages in made for page in pages]
+    try:
+        made = processes.map_in_processes(_make, jobs, least=RENDER_IN_PROCESSES_FROM)
+    except Exception:
+        # An error raised in a worker has lost the traceback that tells in which template
+        # and line it was raised: made again here, it is raised with it.
+        made = [_make(job) for job in jobs]
+    return [page for pages in made for page in pages]
+
+
+def _make(job: Job) -> list[RenderedPage]:
+    made = job()
+    return made if isinstance(made, list) else [made]
 
 
 class Partials:
@@ -217,6 +233,15 @@ class _PageRenderer:
         head = self._with_head(path, page, json_ld, "website", feed)
         return self._page(template, path, head, in_nav=in_nav, title=title, **context)
 
+    def jobs(self) -> list[Job]:
+        """How every page is made, in page order."""
+        return [
+            lambda: list(self.index_pages()),
+            *self._listing_jobs(),
+            *(partial(self._brief_page, item) for item in self.index.briefs),
+            *(partial(self._actor_pages, actor) for actor in self.index.actors.values()),
+        ]
+
     def index_pages(self) -> Iterator[RenderedPage]:
         """The pages of the navigation, in its order."""
         index = self.index
@@ -271,34 +296,52 @@ class _PageRenderer:
             quotes=index.latest_quotes(QUOTES_ON_HOME),
         )
 
-    def listing_pages(self) -> Iterator[RenderedPage]:
+    def _listing_jobs(self) -> list[Job]:
         """A page per month, tag, publisher and actor type, reached from the index pages."""
         months = list(self.index.months)
-        for position, month in enumerate(months):
-            yield self._listing(
-                "month.md.j2",
-                layout.month_page(month),
-                listings.month_name(month),
-                month=month,
-                briefs=[item.brief for item in self.index.months[month]],
-                previous=months[position - 1] if position else None,
-                next=months[position + 1] if position + 1 < len(months) else None,
-                month_name=listings.month_name,
-            )
-        for group in self.index.tags.values():
-            yield self._group_page("tag.md.j2", layout.tag_page, layout.tag_feed, group)
-        for group in self.index.publishers.values():
-            yield self._group_page(
-                "publisher.md.j2", layout.publisher_page, layout.publisher_feed, group
-            )
-        for type_slug, label, found in self._types:
-            yield self._listing(
-                "actor_type.md.j2",
-                layout.actor_type_page(type_slug),
-                label,
-                actors_of_type=found,
-                counts=self._counts,
-            )
+        return [
+            *(partial(self._month_page, months, position) for position in range(len(months))),
+            *(
+                partial(self._group_page, "tag.md.j2", layout.tag_page, layout.tag_feed, group)
+                for group in self.index.tags.values()
+            ),
+            *(
+                partial(
+                    self._group_page,
+                    "publisher.md.j2",
+                    layout.publisher_page,
+                    layout.publisher_feed,
+                    group,
+                )
+                for group in self.index.publishers.values()
+            ),
+            *(
+                partial(self._type_page, type_slug, label, found)
+                for type_slug, label, found in self._types
+            ),
+        ]
+
+    def _month_page(self, months: list[str], position: int) -> RenderedPage:
+        month = months[position]
+        return self._listing(
+            "month.md.j2",
+            layout.month_page(month),
+            listings.month_name(month),
+            month=month,
+            briefs=[item.brief for item in self.index.months[month]],
+            previous=months[position - 1] if position else None,
+            next=months[position + 1] if position + 1 < len(months) else None,
+            month_name=listings.month_name,
+        )
+
+    def _type_page(self, type_slug: str, label: str, found: list[Actor]) -> RenderedPage:
+        return self._listing(
+            "actor_type.md.j2",
+            layout.actor_type_page(type_slug),
+            label,
+            actors_of_type=found,
+            counts=self._counts,
+        )
 
     def _group_page(
         self,
@@ -326,38 +369,38 @@ class _PageRenderer:
         """Each actor type with actors, for the actors index and the type pages."""
         return listings.by_type(self.index.actors_by_name())
 
-    def brief_pages(self) -> Iterator[RenderedPage]:
-        for item in self.index.briefs:
-            brief = item.brief
-            path = layout.brief_page(brief.id)
-            page = self._meta(brief.title, brief.summary)
-            json_ld = self.structured.brief(item, page.description)
-            publisher = slug(brief.source.publisher) if brief.source.publisher else ""
-            yield self._page(
-                "brief.md.j2",
-                path,
-                self._with_head(path, page, json_ld, "article", None),
-                brief=brief,
-                cast=item.cast,
-                quotes=item.quotes,
-                tags=[(tag, slug(tag)) for tag in brief.tags],
-                publisher_slug=publisher,
-                month=month_key(brief.date),
-                related=self.index.related.get(brief.id, ()),
-                source_check=self.index.source_checks.get(brief.id),
-            )
+    def _brief_page(self, item: ResolvedBrief) -> RenderedPage:
+        brief = item.brief
+        path = layout.brief_page(brief.id)
+        page = self._meta(brief.title, brief.summary)
+        json_ld = self.structured.brief(item, page.description)
+        publisher = slug(brief.source.publisher) if brief.source.publisher else ""
+        return self._page(
+            "brief.md.j2",
+            path,
+            self._with_head(path, page, json_ld, "article", None),
+            brief=brief,
+            cast=item.cast,
+            quotes=item.quotes,
+            tags=[(tag, slug(tag)) for tag in brief.tags],
+            publisher_slug=publisher,
+            month=month_key(brief.date),
+            related=self.index.related.get(brief.id, ()),
+            source_check=self.index.source_checks.get(brief.id),
+        )
 
-    def actor_pages(self) -> Iterator[RenderedPage]:
-        for actor in self.index.actors.values():
-            appearances = self.index.appearances.get(actor.id, ())
-            quotes = self.index.quotes.get(actor.id, ())
-            prolific = len(appearances) > LATEST_ON_ACTOR or len(quotes) > QUOTES_ON_ACTOR
-            years = listings.actor_years(appearances, quotes) if prolific else []
-            yield self._actor_page(actor, appearances, quotes, years)
-            for year in years:
-                for number in range(1, year.pages + 1):
-                    part = f", page {number} of {year.pages}" if year.pages > 1 else ""
-                    yield self._listing(
+    def _actor_pages(self, actor: Actor) -> list[RenderedPage]:
+        """The actor's page, and a prolific actor's year pages."""
+        appearances = self.index.appearances.get(actor.id, ())
+        quotes = self.index.quotes.get(actor.id, ())
+        prolific = len(appearances) > LATEST_ON_ACTOR or len(quotes) > QUOTES_ON_ACTOR
+        years = listings.actor_years(appearances, quotes) if prolific else []
+        pages = [self._actor_page(actor, appearances, quotes, years)]
+        for year in years:
+            for number in range(1, year.pages + 1):
+                part = f", page {number} of {year.pages}" if year.pages > 1 else ""
+                pages.append(
+                    self._listing(
                         "actor_year.md.j2",
                         layout.actor_year_page(actor.id, year.year, number),
                         f"{actor.name} in {year.year}{part}",
@@ -365,6 +408,8 @@ class _PageRenderer:
                         year=year.on_page(number),
                         years=years,
                     )
+                )
+        return pages
 
     def _actor_page(
         self,

@@ -84,14 +84,14 @@ def copy_desk(root: Path) -> Path:
 
 def build_with_mkdocs(root: Path) -> Path:
     """The reference: MkDocs 1.6 with Material for MkDocs, from this environment."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"]
     run(command, root)
     return root / "site"
 
 
 def build_with_materialx(root: Path) -> Path:
     (root / "properdocs.yml").write_text(documented("# properdocs.yml"))
-    run([executable(MATERIALX), "build", "--strict", "-q", "-f", "properdocs.yml"], root)
+    run([executable(MATERIALX), "build", "--strict", "-f", "properdocs.yml"], root)
     return root / "site"
 
 
