@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import DESK_URL, MKDOCS_YML, REPO, SITES, MkDocsConfigLoader
+from tests.conftest import DESK_URL, MKDOCS_YML, REPO, SITES, MkDocsConfigLoader, engine_warnings
 
 MATERIALX = Path(
     os.environ.get("BRIEFSITE_MATERIALX", REPO / ".venv-materialx" / "bin" / "properdocs")
@@ -57,6 +57,8 @@ def executable(path: Path) -> Path:
 
 
 def run(command: list[str | Path], cwd: Path) -> None:
+    """Run a build; it succeeds and the engine warns of nothing (the `desk` fixture's brief
+    of hostile text is meant to draw briefsite's own warnings, so builds are not --strict)."""
     done = subprocess.run(
         command,
         cwd=cwd,
@@ -66,6 +68,7 @@ def run(command: list[str | Path], cwd: Path) -> None:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert done.returncode == 0, done.stdout + done.stderr
+    assert not engine_warnings(done.stderr), done.stderr
 
 
 def copy_demo(root: Path) -> Path:
@@ -84,14 +87,14 @@ def copy_desk(root: Path) -> Path:
 
 def build_with_mkdocs(root: Path) -> Path:
     """The reference: MkDocs 1.6 with Material for MkDocs, from this environment."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"]
+    command = [sys.executable, "-m", "mkdocs", "build", "-d", "site"]
     run(command, root)
     return root / "site"
 
 
 def build_with_materialx(root: Path) -> Path:
     (root / "properdocs.yml").write_text(documented("# properdocs.yml"))
-    run([executable(MATERIALX), "build", "--strict", "-f", "properdocs.yml"], root)
+    run([executable(MATERIALX), "build", "-f", "properdocs.yml"], root)
     return root / "site"
 
 
