@@ -19,7 +19,7 @@ from pathlib import Path
 from briefsite import layout, listings
 from briefsite.index import Appearance, SiteIndex
 from briefsite.model import Actor, Brief
-from briefsite.render import LATEST_ON_ACTOR, QUOTES_ON_ACTOR
+from briefsite.render import LATEST_ON_ACTOR, QUOTES_ON_ACTOR, year_pages_needed
 from briefsite.resolve import ResolvedBrief, ResolvedQuote
 
 PLAIN_CONFIG = """\
@@ -104,12 +104,10 @@ def _actor_pages(index: SiteIndex, actor: Actor) -> dict[str, str]:
     path = layout.actor_page(actor.id)
     appearances = index.appearances.get(actor.id, ())
     quotes = index.quotes.get(actor.id, ())
-    prolific = len(appearances) > LATEST_ON_ACTOR or len(quotes) > QUOTES_ON_ACTOR
-    years = listings.actor_years(appearances, quotes) if prolific else []
     year_pages = {
-        layout.actor_year_page(actor.id, year.year, number): year.on_page(number)
-        for year in years
-        for number in range(1, year.pages + 1)
+        layout.actor_year_page(actor.id, page.year, page.page): page
+        for year in year_pages_needed(appearances, quotes)
+        for page in year.each_page()
     }
     pages = {
         path: _actor_page(path, actor.name, appearances[:LATEST_ON_ACTOR], quotes[:QUOTES_ON_ACTOR])

@@ -49,6 +49,10 @@ class ActorYear:
         """How many of the whole year's pages carry quotes."""
         return -(-len(self.quotes) // YEAR_PAGE_QUOTES)
 
+    def each_page(self) -> list[ActorYear]:
+        """The year's pages, in order, each with its own briefs and quotes."""
+        return [self.on_page(number) for number in range(1, self.pages + 1)]
+
     def on_page(self, page: int) -> ActorYear:
         """The briefs and quotes of the year's page `page` (from 1)."""
         briefs = (page - 1) * YEAR_PAGE_BRIEFS

@@ -92,6 +92,15 @@ def _finalize(value: Any) -> Any:
     return inline_text(str(value))
 
 
+def year_pages_needed(
+    appearances: tuple[Appearance, ...], quotes: tuple[tuple[Brief, ResolvedQuote], ...]
+) -> list[listings.ActorYear]:
+    """An actor's years, each on pages of its own, when its page cannot list every brief
+    and quote; none when it can."""
+    prolific = len(appearances) > LATEST_ON_ACTOR or len(quotes) > QUOTES_ON_ACTOR
+    return listings.actor_years(appearances, quotes) if prolific else []
+
+
 RENDER_IN_PROCESSES_FROM = 400
 """Pages to make before making them in worker processes pays for starting them."""
 
@@ -120,13 +129,13 @@ def render_site(
         # Made here, where the memo is: a rebuild renders few pages, and remembers them.
         made = [_make(job) for job in jobs]
         memo.finish()
-        return [page for pages in made for page in pages]
-    try:
-        made = processes.map_in_processes(_make, jobs, least=RENDER_IN_PROCESSES_FROM)
-    except Exception:
-        # An error raised in a worker has lost the traceback that tells in which template
-        # and line it was raised: made again here, it is raised with it.
-        made = [_make(job) for job in jobs]
+    else:
+        try:
+            made = processes.map_in_processes(_make, jobs, least=RENDER_IN_PROCESSES_FROM)
+        except Exception:
+            # An error raised in a worker has lost the traceback that tells in which
+            # template and line it was raised: made again here, it is raised with it.
+            made = [_make(job) for job in jobs]
     return [page for pages in made for page in pages]
 
 
@@ -393,19 +402,18 @@ class _PageRenderer:
         """The actor's page, and a prolific actor's year pages."""
         appearances = self.index.appearances.get(actor.id, ())
         quotes = self.index.quotes.get(actor.id, ())
-        prolific = len(appearances) > LATEST_ON_ACTOR or len(quotes) > QUOTES_ON_ACTOR
-        years = listings.actor_years(appearances, quotes) if prolific else []
+        years = year_pages_needed(appearances, quotes)
         pages = [self._actor_page(actor, appearances, quotes, years)]
         for year in years:
-            for number in range(1, year.pages + 1):
-                part = f", page {number} of {year.pages}" if year.pages > 1 else ""
+            for page in year.each_page():
+                part = f", page {page.page} of {page.pages}" if page.pages > 1 else ""
                 pages.append(
                     self._listing(
                         "actor_year.md.j2",
-                        layout.actor_year_page(actor.id, year.year, number),
-                        f"{actor.name} in {year.year}{part}",
+                        layout.actor_year_page(actor.id, page.year, page.page),
+                        f"{actor.name} in {page.year}{part}",
                         actor=actor,
-                        year=year.on_page(number),
+                        year=page,
                         years=years,
                     )
                 )

@@ -70,9 +70,10 @@ function escaped(text) {
 const SHORTEST = 3;
 
 function settle(query) {
-  const words = parse(query).terms.toLowerCase().split(/\s+/);
+  const { terms } = parse(query);
+  const words = terms.toLowerCase().split(/\s+/);
   const telling = words.some((word) => word.length >= SHORTEST && !COMMON.has(word));
-  return telling || !parse(query).terms ? SETTLE_MS : SETTLE_SHORT_MS;
+  return telling || !terms ? SETTLE_MS : SETTLE_SHORT_MS;
 }
 
 function telling(terms) {
